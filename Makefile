@@ -1,0 +1,63 @@
+# IP Service Network — every target assumes only python3 and make on the machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+PY := $(UV) run --frozen python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+help: ## List every target
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*?## "}{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+
+$(UV):
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv>=0.8,<1"
+
+install: $(UV) ## Create .venv from the lock file (uv, Python 3.11)
+	$(UV) sync --frozen --python python3
+
+db: install ## Apply migrations (reference data: regions, categories, the service catalogue)
+	$(PY) manage.py migrate --noinput
+
+demo: db ## Load the demo directory (idempotent: safe to run again)
+	$(PY) manage.py load_demo
+
+run: demo ## Set everything up and serve the site with demo data at http://127.0.0.1:8000
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+chromium: ## Install Debian's chromium for the browser tests when it is missing
+	@if [ ! -x $(CHROMIUM) ]; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+test: install chromium ## Run every test, browser journeys in real Chromium included
+	$(UV) run --frozen pytest -q
+
+lint: install ## ruff (lint + format check) and djhtml
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen djhtml --check templates
+
+check: install ## Django system checks, migrations up to date, deploy checks with production settings
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=check-only-$$(date +%s)-a-long-random-looking-secret-value-for-checks \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+messages: install ## Extract and compile translations (needs gettext)
+	$(PY) manage.py makemessages -l en -l zh_Hans --ignore=.venv --ignore=.tools
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
+
+bench: install ## Directory and profile benchmark on 10,000 points (prints figures)
+	$(PY) benchmarks/directory_bench.py
+
+search-eval: install ## Precision of directory keyword search on the public query set
+	$(PY) manage.py search_precision
+
+clean: ## Remove the virtualenvs, database and collected files
+	rm -rf .venv $(TOOLS) db.sqlite3* static_collected
+
+.PHONY: help install db demo run chromium test lint check messages bench search-eval clean

@@ -1,0 +1,385 @@
+import datetime
+
+from django import forms
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.search import index
+
+from home.models import BasePage
+
+from ..queryset import ServicePointQuerySet
+
+LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
+LONGITUDE_VALIDATORS = [MinValueValidator(-180), MaxValueValidator(180)]
+
+
+class ChannelsMixin(models.Model):
+    """How a service is delivered: by phone, online, at the window (seed 000)."""
+
+    channel_phone = models.BooleanField(_("by phone"), default=True)
+    channel_online = models.BooleanField(_("online"), default=True)
+    channel_window = models.BooleanField(_("at the window"), default=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def channels(self) -> list[str]:
+        labels = []
+        if self.channel_phone:
+            labels.append(_("by phone"))
+        if self.channel_online:
+            labels.append(_("online"))
+        if self.channel_window:
+            labels.append(_("at the window"))
+        return labels
+
+
+class ServicePoint(ChannelsMixin, BasePage):
+    """A service point or node: its profile page in the directory (名录)."""
+
+    class Kind(models.TextChoices):
+        POINT = "point", _("service point")
+        NODE = "node", _("node")
+
+    class Nature(models.TextChoices):
+        PUBLIC_INSTITUTION = "public_institution", _("public institution")
+        GOVERNMENT = "government", _("government body")
+        ENTERPRISE = "enterprise", _("enterprise")
+        SOCIAL_ORGANISATION = "social_organisation", _("social organisation")
+        UNIVERSITY = "university", _("university")
+        OTHER = "other", _("other")
+
+    class RecognitionLevel(models.TextChoices):
+        NATIONAL = "national", _("national")
+        PROVINCIAL = "provincial", _("provincial")
+        CITY = "city", _("city")
+        DISTRICT = "district", _("district")
+        OTHER = "other", _("other")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        SUSPENDED = "suspended", _("suspended")
+        REVOKED = "revoked", _("revoked")
+
+    class OpenDays(models.TextChoices):
+        WEEKDAYS = "Mo-Fr", _("Monday to Friday")
+        WEEKDAYS_SATURDAY = "Mo-Sa", _("Monday to Saturday")
+        DAILY = "Mo-Su", _("every day")
+
+    nature = models.CharField(_("nature"), max_length=30, choices=Nature.choices, blank=True)
+    category = models.ForeignKey(
+        "directory.PointCategory",
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.POINT)
+    node_level = models.ForeignKey(
+        "directory.NodeLevel",
+        verbose_name=_("node level"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    qualifications = ParentalManyToManyField(
+        "directory.Qualification", verbose_name=_("qualifications"), blank=True, related_name="+"
+    )
+    recognition_level = models.CharField(
+        _("recognition level"), max_length=20, choices=RecognitionLevel.choices, blank=True
+    )
+    recognition_date = models.DateField(_("recognition date"), null=True, blank=True)
+    recognition_note = models.CharField(
+        _("recognition note"),
+        max_length=255,
+        blank=True,
+        help_text=_("Batch or programme as the recognising document states it."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE, db_index=True
+    )
+
+    province = models.ForeignKey(
+        "directory.Region",
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"level": 1},
+    )
+    city = models.ForeignKey(
+        "directory.Region",
+        verbose_name=_("city"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"level": 2},
+    )
+    district = models.ForeignKey(
+        "directory.Region",
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"level": 3},
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    latitude = models.FloatField(
+        _("latitude"), null=True, blank=True, validators=LATITUDE_VALIDATORS
+    )
+    longitude = models.FloatField(
+        _("longitude"), null=True, blank=True, validators=LONGITUDE_VALIDATORS
+    )
+    coordinates_approximate = models.BooleanField(
+        _("coordinates are approximate"),
+        default=False,
+        editable=False,
+        help_text=_("Set when the coordinates were taken from the district or city centre."),
+    )
+
+    contact_person = models.CharField(_("contact person"), max_length=60, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    wechat_account = models.CharField(_("WeChat official account"), max_length=80, blank=True)
+
+    open_days = models.CharField(
+        _("service days"), max_length=5, choices=OpenDays.choices, default=OpenDays.WEEKDAYS
+    )
+    opens = models.TimeField(_("opens at"), default=datetime.time(9, 0))
+    closes = models.TimeField(_("closes at"), default=datetime.time(17, 0))
+    hours_note = models.CharField(
+        _("service hours note"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. closed on public holidays; lunch break 12:00–13:30."),
+    )
+
+    audiences = ParentalManyToManyField(
+        "directory.Audience", verbose_name=_("audiences"), blank=True, related_name="+"
+    )
+    staff_total = models.PositiveIntegerField(_("staff in total"), null=True, blank=True)
+    staff_full_time = models.PositiveIntegerField(_("full-time staff"), null=True, blank=True)
+    staff_part_time = models.PositiveIntegerField(_("part-time staff"), null=True, blank=True)
+    service_area_m2 = models.PositiveIntegerField(_("service area (m²)"), null=True, blank=True)
+    databases = models.TextField(
+        _("databases used"), blank=True, help_text=_("Patent and literature databases, one per line.")
+    )
+    description = RichTextField(_("description"), blank=True)
+    logo = models.ForeignKey(
+        "home.CustomImage",
+        verbose_name=_("logo or photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_demo = models.BooleanField(
+        _("demo content"),
+        default=False,
+        help_text=_("Made-up details for demonstration; shown as such on the page."),
+    )
+
+    objects = PageManager.from_queryset(ServicePointQuerySet)()
+
+    template = "directory/service_point_page.html"
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types: list[str] = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("recognition_note"),
+        index.SearchField("address"),
+        index.SearchField("description"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.RelatedFields("province", [index.SearchField("name")]),
+        index.RelatedFields("city", [index.SearchField("name")]),
+        index.RelatedFields("qualifications", [index.SearchField("name")]),
+        index.RelatedFields(
+            "offerings",
+            [index.SearchField("service_name"), index.SearchField("service_description")],
+        ),
+        index.FilterField("status"),
+        index.FilterField("category_id"),
+        index.FilterField("province_id"),
+        index.FilterField("city_id"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("node_level")]),
+                FieldRowPanel([FieldPanel("category"), FieldPanel("nature")]),
+                FieldPanel("qualifications", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel(
+                    [
+                        FieldPanel("recognition_level"),
+                        FieldPanel("recognition_date"),
+                        FieldPanel("status"),
+                    ]
+                ),
+                FieldPanel("recognition_note"),
+            ],
+            heading=_("Recognition"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("province"), FieldPanel("city"), FieldPanel("district")]),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Location"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("contact_person"), FieldPanel("phone")]),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("website")]),
+                FieldPanel("wechat_account"),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("open_days"), FieldPanel("opens"), FieldPanel("closes")]),
+                FieldPanel("hours_note"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("channel_phone"),
+                        FieldPanel("channel_online"),
+                        FieldPanel("channel_window"),
+                    ]
+                ),
+            ],
+            heading=_("Service hours and channels"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel(
+                    [
+                        FieldPanel("staff_total"),
+                        FieldPanel("staff_full_time"),
+                        FieldPanel("staff_part_time"),
+                    ]
+                ),
+                FieldPanel("service_area_m2"),
+                FieldPanel("databases"),
+            ],
+            heading=_("Capacity"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        InlinePanel("offerings", heading=_("Published service list"), label=_("service")),
+        InlinePanel("locations", heading=_("Other service locations"), label=_("location")),
+        FieldPanel("is_demo"),
+    ]
+
+    class Meta:
+        verbose_name = _("service point")
+        verbose_name_plural = _("service points")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.kind == self.Kind.NODE and not self.node_level_id:
+            errors["node_level"] = _("A node needs its level.")
+        if self.kind == self.Kind.POINT and self.node_level_id:
+            errors["node_level"] = _("Only nodes have a node level.")
+        if self.city_id and self.province_id and self.city.parent_id != self.province_id:
+            errors["city"] = _("This city is not in the chosen province.")
+        if self.district_id and self.city_id and self.district.parent_id != self.city_id:
+            errors["district"] = _("This district is not in the chosen city.")
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Give both latitude and longitude, or neither.")
+        if (
+            self.staff_total is not None
+            and (self.staff_full_time or 0) + (self.staff_part_time or 0) > self.staff_total
+        ):
+            errors["staff_total"] = _(
+                "Full-time plus part-time staff cannot exceed the total number of staff."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        from ..geo import fill_default_coordinates
+
+        fill_default_coordinates(self)
+        super().save(*args, **kwargs)
+
+    def get_fallback_description(self) -> str:
+        from ..profile import profile_summary
+
+        return profile_summary(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..profile import profile_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(profile_context(self, request))
+        return context
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class PointLocation(Orderable):
+    """An extra service location of a point, e.g. a workstation in a park (seed 001 art. 9)."""
+
+    point = ParentalKey(ServicePoint, on_delete=models.CASCADE, related_name="locations")
+    name = models.CharField(_("name"), max_length=120)
+    region = models.ForeignKey(
+        "directory.Region",
+        verbose_name=_("city or district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    address = models.CharField(_("address"), max_length=255)
+    latitude = models.FloatField(
+        _("latitude"), null=True, blank=True, validators=LATITUDE_VALIDATORS
+    )
+    longitude = models.FloatField(
+        _("longitude"), null=True, blank=True, validators=LONGITUDE_VALIDATORS
+    )
+    hours = models.CharField(_("service hours"), max_length=120, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("region"),
+        FieldPanel("address"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldPanel("hours"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("service location")
+        verbose_name_plural = _("service locations")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
+
+    def save(self, *args, **kwargs):
+        if self.latitude is None and self.region_id and self.region.has_coordinates:
+            self.latitude, self.longitude = self.region.latitude, self.region.longitude
+        super().save(*args, **kwargs)

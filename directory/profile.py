@@ -1,0 +1,128 @@
+"""What a profile page shows, computed without HTTP so it can be tested directly."""
+
+import json
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from services.models import Tier
+
+DAY_NAMES = {
+    "Mo-Fr": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
+    "Mo-Sa": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+    "Mo-Su": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+}
+
+
+def profile_summary(point) -> str:
+    parts = [point.title]
+    if point.category_id:
+        parts.append(str(point.category))
+    place = "".join(str(r) for r in (point.province, point.city) if r is not None) if point.province_id else ""
+    if place:
+        parts.append(place)
+    services = [o.service.name for o in point.offerings.all()[:6]]
+    text = "，".join(parts)
+    if services:
+        text += "。" + _("Services: %(list)s") % {"list": "、".join(services)}
+    return text
+
+
+def offerings_by_tier(point) -> list[tuple[str, str, list]]:
+    offerings = list(point.offerings.all().select_related("service"))
+    groups = []
+    for value, label in Tier.choices:
+        items = [o for o in offerings if o.tier == value]
+        if items:
+            groups.append((value, label, items))
+    return groups
+
+
+def map_markers(point) -> list[dict]:
+    markers = []
+    if point.has_coordinates:
+        markers.append(
+            {"lat": point.latitude, "lng": point.longitude, "title": point.title, "address": point.address}
+        )
+    for location in point.locations.all():
+        if location.latitude is not None and location.longitude is not None:
+            markers.append(
+                {
+                    "lat": location.latitude,
+                    "lng": location.longitude,
+                    "title": location.name,
+                    "address": location.address,
+                }
+            )
+    return markers
+
+
+def json_ld(point, request=None) -> dict:
+    """schema.org description of the point for search engines."""
+    url = point.get_full_url(request)
+    organisation_type = "GovernmentOrganization" if point.kind == "node" else "Organization"
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": organisation_type,
+        "@id": url,
+        "name": point.title,
+        "url": url,
+        "description": strip_tags(point.description)[:300] or profile_summary(point),
+        "address": {
+            "@type": "PostalAddress",
+            "addressCountry": "CN",
+            "addressRegion": point.province.name if point.province_id else "",
+            "addressLocality": point.city.name if point.city_id else "",
+            "streetAddress": point.address,
+        },
+    }
+    if point.has_coordinates:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": point.latitude, "longitude": point.longitude}
+    contact = {"@type": "ContactPoint", "contactType": "customer service", "availableLanguage": ["zh-Hans"]}
+    if point.phone:
+        contact["telephone"] = point.phone
+    if point.email:
+        contact["email"] = point.email
+    data["contactPoint"] = contact
+    if point.website:
+        data["sameAs"] = [point.website]
+    data["openingHoursSpecification"] = [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": DAY_NAMES.get(point.open_days, DAY_NAMES["Mo-Fr"]),
+            "opens": point.opens.strftime("%H:%M"),
+            "closes": point.closes.strftime("%H:%M"),
+        }
+    ]
+    offers = []
+    for tier_value, tier_label, items in offerings_by_tier(point):
+        for offering in items:
+            offer = {
+                "@type": "Offer",
+                "itemOffered": {
+                    "@type": "Service",
+                    "name": offering.service.name,
+                    "serviceType": str(tier_label),
+                    "identifier": offering.service.code,
+                },
+            }
+            if offering.fee == "free":
+                offer["price"] = "0"
+                offer["priceCurrency"] = "CNY"
+            offers.append(offer)
+    if offers:
+        data["hasOfferCatalog"] = {
+            "@type": "OfferCatalog",
+            "name": _("Published service list"),
+            "itemListElement": offers,
+        }
+    return data
+
+
+def profile_context(point, request) -> dict:
+    return {
+        "offering_groups": offerings_by_tier(point),
+        "map_markers": map_markers(point),
+        "json_ld": json.dumps(json_ld(point, request), ensure_ascii=False).replace("</", "<\\/"),
+        "last_updated": point.last_published_at or point.latest_revision_created_at,
+    }

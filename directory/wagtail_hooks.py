@@ -1,0 +1,51 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Audience, NodeLevel, PointCategory, Qualification, Region
+
+
+class PointCategoryViewSet(SnippetViewSet):
+    model = PointCategory
+    icon = "folder-open-inverse"
+    list_display = ["name", "code", "parent", "sort_order"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class QualificationViewSet(SnippetViewSet):
+    model = Qualification
+    icon = "success"
+    list_display = ["name", "code", "sort_order"]
+    list_filter = ["locale"]
+
+
+class NodeLevelViewSet(SnippetViewSet):
+    model = NodeLevel
+    icon = "site"
+    list_display = ["name", "code", "sort_order"]
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "group"
+    list_display = ["name", "code", "sort_order"]
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "globe"
+    list_display = ["name", "adcode", "level", "parent", "slug"]
+    list_filter = ["level", "locale"]
+    search_fields = ["name"]
+    list_per_page = 50
+
+
+class DirectoryReferenceGroup(SnippetViewSetGroup):
+    menu_label = _("Directory vocabularies")
+    menu_icon = "list-ul"
+    menu_order = 300
+    items = (PointCategoryViewSet, QualificationViewSet, NodeLevelViewSet, AudienceViewSet, RegionViewSet)
+
+
+register_snippet(DirectoryReferenceGroup)

@@ -1,0 +1,1 @@
+from modelsearch.backends.database import SearchBackend  # noqa: F401  (replaced by the jieba backend)

@@ -1,0 +1,19 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.template.response import TemplateResponse
+from wagtail.models import Page
+
+from directory.filters import MAX_QUERY_LENGTH
+
+
+def search(request):
+    """Site-wide search over every live page, in the visitor's language."""
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    results = Page.objects.none()
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+    paginator = Paginator(results, 20)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage):
+        page = paginator.page(1)
+    return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": page})
