@@ -45,7 +45,7 @@ class DirectoryResult:
 
 
 def filtered_queryset(query: DirectoryQuery, *, keyword_ids: list[int] | None = None, base=None):
-    qs = base if base is not None else ServicePoint.objects.listed()
+    qs = base if base is not None else default_base()
     if query.province:
         qs = qs.in_province(query.province)
     if query.city:
@@ -67,6 +67,21 @@ def filtered_queryset(query: DirectoryQuery, *, keyword_ids: list[int] | None = 
     if keyword_ids is not None:
         qs = qs.filter(pk__in=keyword_ids)
     return qs
+
+
+def default_base():
+    """Listed points in the visitor's language; the default language's tree when it has none."""
+    from wagtail.models import Locale
+
+    points = ServicePoint.objects.listed()
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return points
+    localized = points.filter(locale=locale)
+    if locale.language_code != settings.LANGUAGE_CODE and not localized.exists():
+        return points.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return localized
 
 
 def keyword_ids(q: str) -> list[int] | None:
@@ -116,7 +131,8 @@ def run_directory_query(query: DirectoryQuery, *, with_facets: bool = True, base
 
 def _reference(model, **filters):
     """Reference rows in the default language, cached: they change rarely and every page lists them."""
-    key = f"directory:ref:{model._meta.label}:{sorted(filters.items())}:{reference_version()}"
+    flat = ",".join(f"{k}={getattr(v, 'pk', v)}" for k, v in sorted(filters.items()))
+    key = f"directory:ref:{model._meta.label}:{flat}:{reference_version()}"
     rows = cache.get(key)
     if rows is None:
         rows = list(model.objects.filter(locale__language_code=settings.LANGUAGE_CODE, **filters))

@@ -16,6 +16,11 @@ def _page_url(base_url: str, query: DirectoryQuery, page: int) -> str:
     return f"{base_url}?{urlencode(params)}" if params else base_url
 
 
+def _query_url(base_url: str, query: DirectoryQuery) -> str:
+    params = query.params()
+    return f"{base_url}?{urlencode(params)}" if params else base_url
+
+
 def render_directory(request, page, query: DirectoryQuery, *, base_url: str, landing=None):
     result = run_directory_query(query)
     canonical_params = {k: v for k, v in query.params().items() if k not in ("near",)}
@@ -39,6 +44,14 @@ def render_directory(request, page, query: DirectoryQuery, *, base_url: str, lan
                 if p.has_coordinates
             ],
             "radius_choices": [5, 10, 20, 50, 100, 200],
+            "widen": {
+                "q": _query_url(base_url, query.without("q")),
+                "radius_km": _query_url(base_url, query.without("radius_km")),
+                "city": _query_url(base_url, query.without("city")),
+                "province": _query_url(base_url, query.without("province", "city")),
+                "service": _query_url(base_url, query.without("service", "tier")),
+                "category": _query_url(base_url, query.without("category", "qualification", "audience")),
+            },
             # Near-duplicate result sets (page 2+, ad-hoc filter mixes) stay out of the index.
             "noindex": bool(query.q or query.near or query.errors),
         }

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -26,6 +27,15 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
         return self.intro or str(
             _("Find a nearby IP information public service point and the services it offers.")
         )
+
+    def route(self, request, path_components):
+        # Profiles first: a point's slug wins over the province/category routes below.
+        if path_components:
+            try:
+                return Page.route(self, request, path_components)
+            except Http404:
+                pass
+        return super().route(request, path_components)
 
     @path("")
     def index(self, request):

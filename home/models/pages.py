@@ -7,6 +7,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 
+DEFAULT_DESCRIPTION = _(
+    "IP Information Public Service Network: find a nearby IP information public service point "
+    "and the services it offers."
+)
+
+
 class BasePage(Page):
     """Every page of the site: canonical URL and a meta description are never empty."""
 
@@ -18,7 +24,8 @@ class BasePage(Page):
     def get_meta_description(self) -> str:
         if self.search_description:
             return self.search_description
-        return Truncator(strip_tags(self.get_fallback_description())).chars(150)
+        text = strip_tags(self.get_fallback_description()).strip()
+        return Truncator(text or str(DEFAULT_DESCRIPTION)).chars(150)
 
     def get_fallback_description(self) -> str:
         return ""

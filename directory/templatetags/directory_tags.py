@@ -1,0 +1,37 @@
+from django import template
+from django.utils.http import urlencode
+
+register = template.Library()
+
+# Choosing a broader place makes the narrower one meaningless.
+CLEARS = {"province": ("city",)}
+
+
+def toggle_url(base_url: str, params: dict[str, str], param: str, value: str) -> str:
+    params = dict(params)
+    params.pop("page", None)
+    if params.get(param) == value:
+        params.pop(param)
+    else:
+        params[param] = value
+    for cleared in CLEARS.get(param, ()):
+        params.pop(cleared, None)
+    return f"{base_url}?{urlencode(params)}" if params else base_url
+
+
+@register.inclusion_tag("components/facet_group.html")
+def facet_group(label, param, options, query, base_url):
+    params = query.params()
+    return {
+        "label": label,
+        "param": param,
+        "options": [
+            {
+                "label": o.label,
+                "count": o.count,
+                "selected": o.selected,
+                "url": toggle_url(base_url, params, param, o.value),
+            }
+            for o in options or []
+        ],
+    }

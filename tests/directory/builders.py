@@ -1,0 +1,66 @@
+"""Small builders for directory tests: a site tree and points with offerings."""
+
+from wagtail.models import Page, Site
+
+from directory.models import (
+    DirectoryIndexPage,
+    NodeLevel,
+    PointCategory,
+    Qualification,
+    Region,
+    ServicePoint,
+)
+from home.models import HomePage
+from services.models import PointOffering, ServiceItem
+
+
+def build_site() -> DirectoryIndexPage:
+    root = Page.get_first_root_node()
+    for page in root.get_children():
+        page.delete()
+    root.refresh_from_db()
+    home = root.add_child(instance=HomePage(title="知识产权信息公共服务网", slug="home"))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home.add_child(instance=DirectoryIndexPage(title="名录", slug="directory"))
+
+
+def region(adcode: str) -> Region:
+    return Region.objects.get(adcode=adcode, locale__language_code="zh-hans")
+
+
+def add_point(
+    directory: DirectoryIndexPage,
+    title: str,
+    *,
+    category: str = "library",
+    city: str = "440100",
+    services: tuple = (),
+    qualifications: tuple = (),
+    live: bool = True,
+    **fields,
+) -> ServicePoint:
+    city_region = region(city)
+    point = ServicePoint(
+        title=title,
+        slug=fields.pop("slug", f"p-{abs(hash(title)) % 10**8}"),
+        category=PointCategory.objects.get(code=category, locale__language_code="zh-hans"),
+        province=city_region.parent,
+        city=city_region,
+        live=live,
+        **fields,
+    )
+    if point.kind == ServicePoint.Kind.NODE and not point.node_level_id:
+        point.node_level = NodeLevel.objects.get(code="provincial", locale__language_code="zh-hans")
+    directory.add_child(instance=point)
+    for code in services:
+        service = ServiceItem.objects.get(code=code, locale__language_code="zh-hans")
+        fee = "free" if service.tier == "basic" else "negotiable"
+        PointOffering.objects.create(point=point, service=service, fee=fee)
+    for code in qualifications:
+        point.qualifications.add(Qualification.objects.get(code=code, locale__language_code="zh-hans"))
+    if live:
+        point.save_revision().publish()
+    else:
+        point.unpublish()
+    return ServicePoint.objects.get(pk=point.pk)
