@@ -20,7 +20,8 @@ def serialize_point(point, request) -> dict:
         "latitude": point.latitude,
         "longitude": point.longitude,
         "services": [
-            {"code": o.service.code, "name": o.service.name, "tier": o.tier} for o in point.offerings.all()
+            {"code": o.service.code, "name": o.service.name, "tier": o.tier}
+            for o in point.offerings.all()
         ],
         "url": request.build_absolute_uri(point.url),
     }
@@ -32,17 +33,23 @@ def serialize_point(point, request) -> dict:
 @require_GET
 def points(request):
     query = parse_directory_query(
-        request.GET, max_page_size=settings.API_MAX_PAGE_SIZE, default_page_size=settings.DIRECTORY_PAGE_SIZE
+        request.GET,
+        max_page_size=settings.API_MAX_PAGE_SIZE,
+        default_page_size=settings.DIRECTORY_PAGE_SIZE,
     )
     if query.errors:
         return JsonResponse(
-            {"error": "invalid_parameters", "parameters": query.errors}, status=400,
+            {"error": "invalid_parameters", "parameters": query.errors},
+            status=400,
             json_dumps_params={"ensure_ascii": False},
         )
     result = run_directory_query(query, with_facets=False)
     if result.total and query.page > result.num_pages:
         return JsonResponse(
-            {"error": "invalid_parameters", "parameters": {"page": f"There are only {result.num_pages} pages."}},
+            {
+                "error": "invalid_parameters",
+                "parameters": {"page": f"There are only {result.num_pages} pages."},
+            },
             status=400,
         )
     return JsonResponse(

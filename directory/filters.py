@@ -56,7 +56,9 @@ class DirectoryQuery:
         return None
 
     def without(self, *names: str) -> "DirectoryQuery":
-        return replace(self, **{name: DirectoryQuery.__dataclass_fields__[name].default for name in names})
+        return replace(
+            self, **{name: DirectoryQuery.__dataclass_fields__[name].default for name in names}
+        )
 
     def is_filtered(self) -> bool:
         return any(getattr(self, name) for name in FILTER_PARAMS)
@@ -79,7 +81,9 @@ class DirectoryQuery:
 
 
 def _lookup(model, code: str, **extra):
-    return model.objects.filter(code=code, locale__language_code=_default_language(), **extra).first()
+    return model.objects.filter(
+        code=code, locale__language_code=_default_language(), **extra
+    ).first()
 
 
 def _default_language() -> str:
@@ -104,14 +108,18 @@ def parse_int(value: str, default: int) -> int | None:
     return int(value)
 
 
-def parse_directory_query(data, *, max_page_size: int = 100, default_page_size: int = 20) -> DirectoryQuery:
+def parse_directory_query(
+    data, *, max_page_size: int = 100, default_page_size: int = 20
+) -> DirectoryQuery:
     """Turn a QueryDict (or any mapping of str) into a DirectoryQuery with per-parameter errors."""
     errors: dict[str, str] = {}
     get = lambda name: str(data.get(name, "") or "").strip()  # noqa: E731
 
     q = " ".join(get("q").split())
     if len(q) > MAX_QUERY_LENGTH:
-        errors["q"] = _("The keyword is too long: use at most %(n)d characters.") % {"n": MAX_QUERY_LENGTH}
+        errors["q"] = _("The keyword is too long: use at most %(n)d characters.") % {
+            "n": MAX_QUERY_LENGTH
+        }
         q = q[:MAX_QUERY_LENGTH]
 
     values: dict = {"q": q}
@@ -119,7 +127,10 @@ def parse_directory_query(data, *, max_page_size: int = 100, default_page_size: 
         if raw := get(name):
             region = _region(raw[:60], level)
             if region is None:
-                errors[name] = _("Unknown %(param)s: %(value)s") % {"param": name, "value": raw[:60]}
+                errors[name] = _("Unknown %(param)s: %(value)s") % {
+                    "param": name,
+                    "value": raw[:60],
+                }
             values[name] = region
 
     for name, model in (
@@ -131,16 +142,23 @@ def parse_directory_query(data, *, max_page_size: int = 100, default_page_size: 
         if raw := get(name):
             obj = _lookup(model, raw[:40])
             if obj is None and model is PointCategory:
-                obj = model.objects.filter(slug=raw[:40], locale__language_code=_default_language()).first()
+                obj = model.objects.filter(
+                    slug=raw[:40], locale__language_code=_default_language()
+                ).first()
             if obj is None:
-                errors[name] = _("Unknown %(param)s: %(value)s") % {"param": name, "value": raw[:40]}
+                errors[name] = _("Unknown %(param)s: %(value)s") % {
+                    "param": name,
+                    "value": raw[:40],
+                }
             values[name] = obj
 
     if tier := get("tier"):
         if tier in Tier.values:
             values["tier"] = tier
         else:
-            errors["tier"] = _("Unknown tier: choose one of %(choices)s.") % {"choices": ", ".join(Tier.values)}
+            errors["tier"] = _("Unknown tier: choose one of %(choices)s.") % {
+                "choices": ", ".join(Tier.values)
+            }
 
     if near := get("near"):
         parsed = parse_near(near)
@@ -154,9 +172,9 @@ def parse_directory_query(data, *, max_page_size: int = 100, default_page_size: 
         except ValueError:
             radius_km = None
         if radius_km is None or not (0 < radius_km <= MAX_RADIUS_KM):
-            errors["radius_km"] = _("The radius must be a number of kilometres between 0 and %(max)d.") % {
-                "max": MAX_RADIUS_KM
-            }
+            errors["radius_km"] = _(
+                "The radius must be a number of kilometres between 0 and %(max)d."
+            ) % {"max": MAX_RADIUS_KM}
         else:
             values["radius_km"] = radius_km
 
@@ -166,10 +184,16 @@ def parse_directory_query(data, *, max_page_size: int = 100, default_page_size: 
         page = 1
     page_size = parse_int(get("page_size"), default_page_size)
     if page_size is None or not (1 <= page_size <= max_page_size):
-        errors["page_size"] = _("The page size must be a whole number from 1 to %(max)d.") % {"max": max_page_size}
+        errors["page_size"] = _("The page size must be a whole number from 1 to %(max)d.") % {
+            "max": max_page_size
+        }
         page_size = default_page_size
 
-    if values.get("city") and values.get("province") and values["city"].parent_id != values["province"].pk:
+    if (
+        values.get("city")
+        and values.get("province")
+        and values["city"].parent_id != values["province"].pk
+    ):
         errors["city"] = _("This city is not in the chosen province.")
 
     return DirectoryQuery(**values, page=page, page_size=page_size, errors=errors)

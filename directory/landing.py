@@ -18,11 +18,15 @@ class Landing:
     route_kwargs: dict
 
 
-def landing_for(*, province_slug: str | None = None, category_slug: str | None = None) -> Landing | None:
+def landing_for(
+    *, province_slug: str | None = None, category_slug: str | None = None
+) -> Landing | None:
     if province_slug:
-        region = Region.objects.provinces().filter(
-            slug=province_slug, locale__language_code=settings.LANGUAGE_CODE
-        ).first()
+        region = (
+            Region.objects.provinces()
+            .filter(slug=province_slug, locale__language_code=settings.LANGUAGE_CODE)
+            .first()
+        )
         if region is None:
             return None
         count = ServicePoint.objects.listed().filter(province=region).count()
@@ -48,7 +52,8 @@ def landing_for(*, province_slug: str | None = None, category_slug: str | None =
         return Landing(
             param="category",
             value=category.code,
-            title=_("%(category)s: IP information public service points") % {"category": category.name},
+            title=_("%(category)s: IP information public service points")
+            % {"category": category.name},
             description=_(
                 "%(count)d service points of the kind “%(category)s”, their services and how to reach them."
             )
@@ -66,9 +71,19 @@ def landing_sitemap_urls(page, request=None) -> list[dict]:
     for region in Region.objects.provinces().filter(
         pk__in=listed.values("province"), locale__language_code=settings.LANGUAGE_CODE
     ):
-        urls.append({"location": base + page.reverse_subpage("province", kwargs={"province_slug": region.slug})})
+        urls.append(
+            {
+                "location": base
+                + page.reverse_subpage("province", kwargs={"province_slug": region.slug})
+            }
+        )
     for category in PointCategory.objects.filter(
         locale__language_code=settings.LANGUAGE_CODE, parent__isnull=True
     ).exclude(slug=""):
-        urls.append({"location": base + page.reverse_subpage("category", kwargs={"category_slug": category.slug})})
+        urls.append(
+            {
+                "location": base
+                + page.reverse_subpage("category", kwargs={"category_slug": category.slug})
+            }
+        )
     return urls

@@ -92,7 +92,9 @@ def keyword_ids(q: str) -> list[int] | None:
     return [pk for pk, _score in rank(ServicePoint, q, limit=MAX_KEYWORD_HITS)]
 
 
-def run_directory_query(query: DirectoryQuery, *, with_facets: bool = True, base=None) -> DirectoryResult:
+def run_directory_query(
+    query: DirectoryQuery, *, with_facets: bool = True, base=None
+) -> DirectoryResult:
     ids = keyword_ids(query.q)
     qs = filtered_queryset(query, keyword_ids=ids, base=base)
     origin = query.origin
@@ -126,7 +128,9 @@ def run_directory_query(query: DirectoryQuery, *, with_facets: bool = True, base
         points.append(point)
 
     facets = facet_counts(query, ids, base=base) if with_facets else {}
-    return DirectoryResult(query=query, points=points, total=total, page=page, num_pages=num_pages, facets=facets)
+    return DirectoryResult(
+        query=query, points=points, total=total, page=page, num_pages=num_pages, facets=facets
+    )
 
 
 def _reference(model, **filters):
@@ -151,7 +155,9 @@ def bump_reference_version() -> None:
         cache.set("directory:ref:version", 2, None)
 
 
-def facet_counts(query: DirectoryQuery, ids: list[int] | None, base=None) -> dict[str, list[FacetOption]]:
+def facet_counts(
+    query: DirectoryQuery, ids: list[int] | None, base=None
+) -> dict[str, list[FacetOption]]:
     """Each facet counts the results of every other filter, so its options stay choosable."""
     from services.models import PointOffering
 

@@ -18,7 +18,11 @@ def profile_summary(point) -> str:
     parts = [point.title]
     if point.category_id:
         parts.append(str(point.category))
-    place = "".join(str(r) for r in (point.province, point.city) if r is not None) if point.province_id else ""
+    place = (
+        "".join(str(r) for r in (point.province, point.city) if r is not None)
+        if point.province_id
+        else ""
+    )
     if place:
         parts.append(place)
     services = [o.service.name for o in point.offerings.all()[:6]]
@@ -42,7 +46,12 @@ def map_markers(point) -> list[dict]:
     markers = []
     if point.has_coordinates:
         markers.append(
-            {"lat": point.latitude, "lng": point.longitude, "title": point.title, "address": point.address}
+            {
+                "lat": point.latitude,
+                "lng": point.longitude,
+                "title": point.title,
+                "address": point.address,
+            }
         )
     for location in point.locations.all():
         if location.latitude is not None and location.longitude is not None:
@@ -77,8 +86,16 @@ def json_ld(point, request=None) -> dict:
         },
     }
     if point.has_coordinates:
-        data["geo"] = {"@type": "GeoCoordinates", "latitude": point.latitude, "longitude": point.longitude}
-    contact = {"@type": "ContactPoint", "contactType": "customer service", "availableLanguage": ["zh-Hans"]}
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": point.latitude,
+            "longitude": point.longitude,
+        }
+    contact = {
+        "@type": "ContactPoint",
+        "contactType": "customer service",
+        "availableLanguage": ["zh-Hans"],
+    }
     if point.phone:
         contact["telephone"] = point.phone
     if point.email:
@@ -95,7 +112,7 @@ def json_ld(point, request=None) -> dict:
         }
     ]
     offers = []
-    for tier_value, tier_label, items in offerings_by_tier(point):
+    for _tier, tier_label, items in offerings_by_tier(point):
         for offering in items:
             offer = {
                 "@type": "Offer",

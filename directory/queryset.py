@@ -61,5 +61,8 @@ class ServicePointQuerySet(PageQuerySet):
 
     def counts_by(self, field: str):
         return dict(
-            self.order_by().values_list(field).annotate(n=Count("pk", distinct=True)).values_list(field, "n")
+            self.order_by()
+            .values_list(field)
+            .annotate(n=Count("pk", distinct=True))
+            .values_list(field, "n")
         )

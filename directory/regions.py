@@ -1,10 +1,10 @@
 """Load China's administrative divisions from the offline `cpca` dataset."""
 
 import csv
+import importlib.util
 import io
 import re
 import uuid
-import importlib.util
 from pathlib import Path
 
 from pypinyin import lazy_pinyin
@@ -61,14 +61,35 @@ def region_rows() -> list[dict]:
                 parent = prov + "0100"
         if level == 3 and name == "市辖区":
             continue
-        rows[code] = {"adcode": code, "name": name, "level": level, "parent": parent, "lat": lat, "lng": lng}
+        rows[code] = {
+            "adcode": code,
+            "name": name,
+            "level": level,
+            "parent": parent,
+            "lat": lat,
+            "lng": lng,
+        }
     for prov in MUNICIPALITIES:
         p = rows[prov + "0000"]
         rows[prov + "0100"] = {**p, "adcode": prov + "0100", "level": 2, "parent": p["adcode"]}
     for code, name, city, lng, lat in EXTRA_PROVINCES:
-        rows[code] = {"adcode": code, "name": name, "level": 1, "parent": None, "lat": lat, "lng": lng}
+        rows[code] = {
+            "adcode": code,
+            "name": name,
+            "level": 1,
+            "parent": None,
+            "lat": lat,
+            "lng": lng,
+        }
         city_code = code[:2] + "0100"
-        rows[city_code] = {"adcode": city_code, "name": city, "level": 2, "parent": code, "lat": lat, "lng": lng}
+        rows[city_code] = {
+            "adcode": city_code,
+            "name": city,
+            "level": 2,
+            "parent": code,
+            "lat": lat,
+            "lng": lng,
+        }
     for row in rows.values():
         row["short_name"] = short_name(row["name"])
         if row["level"] == 1:

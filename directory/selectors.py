@@ -29,7 +29,8 @@ def home_page_context(home_page) -> dict:
         "province_count": points.values("province").distinct().count(),
         "popular_services": popular_services,
         "tiers": Tier.choices,
-        "cities": Region.objects.cities().filter(locale__language_code=settings.LANGUAGE_CODE)
+        "cities": Region.objects.cities()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
         .filter(pk__in=points.values("city"))
         .order_by("adcode"),
     }

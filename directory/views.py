@@ -36,7 +36,9 @@ def render_directory(request, page, query: DirectoryQuery, *, base_url: str, lan
             "canonical_url": request.build_absolute_uri(
                 f"{base_url}?{urlencode(canonical_params)}" if canonical_params else base_url
             ),
-            "previous_url": _page_url(base_url, query, result.page - 1) if result.has_previous else "",
+            "previous_url": _page_url(base_url, query, result.page - 1)
+            if result.has_previous
+            else "",
             "next_url": _page_url(base_url, query, result.page + 1) if result.has_next else "",
             "map_points": [
                 {"lat": p.latitude, "lng": p.longitude, "title": p.title, "url": p.url}
@@ -50,7 +52,9 @@ def render_directory(request, page, query: DirectoryQuery, *, base_url: str, lan
                 "city": _query_url(base_url, query.without("city")),
                 "province": _query_url(base_url, query.without("province", "city")),
                 "service": _query_url(base_url, query.without("service", "tier")),
-                "category": _query_url(base_url, query.without("category", "qualification", "audience")),
+                "category": _query_url(
+                    base_url, query.without("category", "qualification", "audience")
+                ),
             },
             # Near-duplicate result sets (page 2+, ad-hoc filter mixes) stay out of the index.
             "noindex": bool(query.q or query.near or query.errors),
@@ -60,7 +64,11 @@ def render_directory(request, page, query: DirectoryQuery, *, base_url: str, lan
 
 
 def directory_view(request, page):
-    query = parse_directory_query(request.GET, max_page_size=settings.DIRECTORY_PAGE_SIZE, default_page_size=settings.DIRECTORY_PAGE_SIZE)
+    query = parse_directory_query(
+        request.GET,
+        max_page_size=settings.DIRECTORY_PAGE_SIZE,
+        default_page_size=settings.DIRECTORY_PAGE_SIZE,
+    )
     return render_directory(request, page, query, base_url=page.url)
 
 
@@ -70,6 +78,10 @@ def landing_view(request, page, *, province_slug=None, category_slug=None):
         raise Http404(_("No such province or category."))
     data = request.GET.copy()
     data[landing.param] = landing.value
-    query = parse_directory_query(data, max_page_size=settings.DIRECTORY_PAGE_SIZE, default_page_size=settings.DIRECTORY_PAGE_SIZE)
+    query = parse_directory_query(
+        data,
+        max_page_size=settings.DIRECTORY_PAGE_SIZE,
+        default_page_size=settings.DIRECTORY_PAGE_SIZE,
+    )
     base_url = page.reverse_subpage(landing.route_name, kwargs=landing.route_kwargs)
     return render_directory(request, page, query, base_url=page.url + base_url, landing=landing)

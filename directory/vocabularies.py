@@ -21,10 +21,23 @@ def load_vocabularies(apps_or_models, locale) -> None:
     by_code = {}
     for order, (code, name, slug, parent) in enumerate(CATEGORIES):
         by_code[code] = _upsert(
-            PointCategory, locale, code, name=name, slug=slug, sort_order=order, parent=by_code.get(parent)
+            PointCategory,
+            locale,
+            code,
+            name=name,
+            slug=slug,
+            sort_order=order,
+            parent=by_code.get(parent),
         )
     for order, (code, name, short) in enumerate(QUALIFICATIONS):
-        _upsert(get("directory", "Qualification"), locale, code, name=name, short_name=short, sort_order=order)
+        _upsert(
+            get("directory", "Qualification"),
+            locale,
+            code,
+            name=name,
+            short_name=short,
+            sort_order=order,
+        )
     for order, (code, name) in enumerate(NODE_LEVELS):
         _upsert(get("directory", "NodeLevel"), locale, code, name=name, sort_order=order)
     for order, (code, name) in enumerate(AUDIENCES):

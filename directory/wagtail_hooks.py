@@ -45,7 +45,13 @@ class DirectoryReferenceGroup(SnippetViewSetGroup):
     menu_label = _("Directory vocabularies")
     menu_icon = "list-ul"
     menu_order = 300
-    items = (PointCategoryViewSet, QualificationViewSet, NodeLevelViewSet, AudienceViewSet, RegionViewSet)
+    items = (
+        PointCategoryViewSet,
+        QualificationViewSet,
+        NodeLevelViewSet,
+        AudienceViewSet,
+        RegionViewSet,
+    )
 
 
 register_snippet(DirectoryReferenceGroup)

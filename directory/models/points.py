@@ -1,7 +1,6 @@
 import datetime
 
 from django import forms
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -42,7 +41,7 @@ class ChannelsMixin(models.Model):
         return labels
 
 
-class ServicePoint(ChannelsMixin, BasePage):
+class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __str__
     """A service point or node: its profile page in the directory (名录)."""
 
     class Kind(models.TextChoices):
@@ -172,7 +171,9 @@ class ServicePoint(ChannelsMixin, BasePage):
     staff_part_time = models.PositiveIntegerField(_("part-time staff"), null=True, blank=True)
     service_area_m2 = models.PositiveIntegerField(_("service area (m²)"), null=True, blank=True)
     databases = models.TextField(
-        _("databases used"), blank=True, help_text=_("Patent and literature databases, one per line.")
+        _("databases used"),
+        blank=True,
+        help_text=_("Patent and literature databases, one per line."),
     )
     description = RichTextField(_("description"), blank=True)
     logo = models.ForeignKey(
@@ -288,6 +289,12 @@ class ServicePoint(ChannelsMixin, BasePage):
         verbose_name = _("service point")
         verbose_name_plural = _("service points")
 
+    def save(self, *args, **kwargs):
+        from ..geo import fill_default_coordinates
+
+        fill_default_coordinates(self)
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         errors = {}
@@ -310,12 +317,6 @@ class ServicePoint(ChannelsMixin, BasePage):
             )
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        from ..geo import fill_default_coordinates
-
-        fill_default_coordinates(self)
-        super().save(*args, **kwargs)
 
     def get_fallback_description(self) -> str:
         from ..profile import profile_summary
@@ -375,11 +376,11 @@ class PointLocation(Orderable):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
-
     def save(self, *args, **kwargs):
         if self.latitude is None and self.region_id and self.region.has_coordinates:
             self.latitude, self.longitude = self.region.latitude, self.region.longitude
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})

@@ -1,11 +1,9 @@
-from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-
 
 DEFAULT_DESCRIPTION = _(
     "IP Information Public Service Network: find a nearby IP information public service point "

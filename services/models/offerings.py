@@ -19,7 +19,9 @@ class FeeKind(models.TextChoices):
 class OfferingQuerySet(models.QuerySet):
     def counts_by_point(self, field: str) -> dict:
         """How many distinct points have an offering per value of `field`."""
-        rows = self.order_by().values_list(field).annotate(n=models.Count("point_id", distinct=True))
+        rows = (
+            self.order_by().values_list(field).annotate(n=models.Count("point_id", distinct=True))
+        )
         return dict(rows)
 
 
@@ -57,7 +59,11 @@ class PointOffering(ChannelsMixin, Orderable):
         FieldRowPanel([FieldPanel("service"), FieldPanel("tier")]),
         FieldRowPanel([FieldPanel("fee"), FieldPanel("price_note")]),
         FieldRowPanel(
-            [FieldPanel("channel_phone"), FieldPanel("channel_online"), FieldPanel("channel_window")]
+            [
+                FieldPanel("channel_phone"),
+                FieldPanel("channel_online"),
+                FieldPanel("channel_window"),
+            ]
         ),
         FieldPanel("description"),
     ]
@@ -65,7 +71,10 @@ class PointOffering(ChannelsMixin, Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("offered service")
         verbose_name_plural = _("offered services")
-        indexes = [models.Index(fields=["service", "point"]), models.Index(fields=["tier", "point"])]
+        indexes = [
+            models.Index(fields=["service", "point"]),
+            models.Index(fields=["tier", "point"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(tier=Tier.BASIC) | models.Q(fee=FeeKind.FREE),

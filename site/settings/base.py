@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -21,7 +20,10 @@ DATABASE_URL = env.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
 REDIS_URL = env.get("REDIS_URL", "")
 SITE_BASE_URL = env.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-MAP_TILE_URL = env.get("MAP_TILE_URL", "https://webrd01.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}")
+MAP_TILE_URL = env.get(
+    "MAP_TILE_URL",
+    "https://webrd01.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
+)
 MAP_TILE_ATTRIBUTION = env.get("MAP_TILE_ATTRIBUTION", "© 高德地图")
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
 STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "static_collected"))

@@ -58,7 +58,9 @@ def add_point(
         fee = "free" if service.tier == "basic" else "negotiable"
         PointOffering.objects.create(point=point, service=service, fee=fee)
     for code in qualifications:
-        point.qualifications.add(Qualification.objects.get(code=code, locale__language_code="zh-hans"))
+        point.qualifications.add(
+            Qualification.objects.get(code=code, locale__language_code="zh-hans")
+        )
     if live:
         point.save_revision().publish()
     else:

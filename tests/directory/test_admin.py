@@ -24,9 +24,23 @@ def test_point_edit_form_has_every_section(editor_client):
     directory = build_site()
     point = add_point(directory, "广州测试图书馆", services=("B03",))
     html = editor_client.get(f"/admin/pages/{point.pk}/edit/").content.decode()
-    for field in ("qualifications", "recognition_date", "province", "latitude", "phone", "wechat_account",
-                  "opens", "channel_window", "audiences", "staff_full_time", "service_area_m2",
-                  "databases", "offerings-0-service", "offerings-0-fee", "locations-TOTAL_FORMS"):
+    for field in (
+        "qualifications",
+        "recognition_date",
+        "province",
+        "latitude",
+        "phone",
+        "wechat_account",
+        "opens",
+        "channel_window",
+        "audiences",
+        "staff_full_time",
+        "service_area_m2",
+        "databases",
+        "offerings-0-service",
+        "offerings-0-fee",
+        "locations-TOTAL_FORMS",
+    ):
         assert f'name="{field}' in html, field
 
 
@@ -38,13 +52,31 @@ def test_basic_tier_fee_is_refused_in_the_admin_form(editor_client):
     offering = point.offerings.get()
     data = nested_form_data(
         {
-            "title": point.title, "slug": point.slug, "category": point.category_id, "kind": "point",
-            "status": "active", "province": point.province_id, "city": point.city_id,
-            "open_days": "Mo-Fr", "opens": "09:00", "closes": "17:00", "description": rich_text(""),
-            "channel_phone": "on", "channel_online": "on", "channel_window": "on",
+            "title": point.title,
+            "slug": point.slug,
+            "category": point.category_id,
+            "kind": "point",
+            "status": "active",
+            "province": point.province_id,
+            "city": point.city_id,
+            "open_days": "Mo-Fr",
+            "opens": "09:00",
+            "closes": "17:00",
+            "description": rich_text(""),
+            "channel_phone": "on",
+            "channel_online": "on",
+            "channel_window": "on",
             "offerings": inline_formset(
-                [{"id": offering.pk, "service": offering.service_id, "tier": "basic", "fee": "low_cost",
-                  "price_note": "100元", "channel_phone": "on"}],
+                [
+                    {
+                        "id": offering.pk,
+                        "service": offering.service_id,
+                        "tier": "basic",
+                        "fee": "low_cost",
+                        "price_note": "100元",
+                        "channel_phone": "on",
+                    }
+                ],
                 initial=1,
             ),
             "locations": inline_formset([]),
@@ -60,8 +92,12 @@ def test_basic_tier_fee_is_refused_in_the_admin_form(editor_client):
 
 @pytest.mark.parametrize(
     "url",
-    ["/admin/snippets/services/serviceitem/", "/admin/snippets/directory/pointcategory/",
-     "/admin/snippets/directory/region/", "/admin/snippets/directory/qualification/"],
+    [
+        "/admin/snippets/services/serviceitem/",
+        "/admin/snippets/directory/pointcategory/",
+        "/admin/snippets/directory/region/",
+        "/admin/snippets/directory/qualification/",
+    ],
 )
 def test_vocabularies_are_editable_snippets(editor_client, url):
     build_site()

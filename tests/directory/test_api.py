@@ -10,8 +10,14 @@ URL = "/api/v1/points/"
 @pytest.fixture
 def points():
     directory = build_site()
-    add_point(directory, "广州测试图书馆", city="440100", services=("B03", "P03"), qualifications=("tisc",),
-              address="广州市越秀区演示路1号")
+    add_point(
+        directory,
+        "广州测试图书馆",
+        city="440100",
+        services=("B03", "P03"),
+        qualifications=("tisc",),
+        address="广州市越秀区演示路1号",
+    )
     add_point(directory, "北京测试大学", category="university", city="110100", services=("B03",))
 
 
@@ -19,13 +25,26 @@ def test_lists_points_with_documented_fields(client, points):
     data = client.get(URL, {"province": "guangdong"}).json()
     assert data["count"] == 1
     item = data["results"][0]
-    assert set(item) >= {"id", "name", "category", "qualifications", "province", "city", "address",
-                         "latitude", "longitude", "services", "url"}
+    assert set(item) >= {
+        "id",
+        "name",
+        "category",
+        "qualifications",
+        "province",
+        "city",
+        "address",
+        "latitude",
+        "longitude",
+        "services",
+        "url",
+    }
     assert item["name"] == "广州测试图书馆"
     assert item["province"] == "广东省" and item["city"] == "广州市"
     assert {"code": "P03", "name": "专利导航", "tier": "professional"} in item["services"]
     assert item["qualifications"][0]["code"] == "tisc"
-    assert item["url"].startswith("http") and item["url"].endswith("/directory/" + item["url"].split("/directory/")[1])
+    assert item["url"].startswith("http") and item["url"].endswith(
+        "/directory/" + item["url"].split("/directory/")[1]
+    )
     assert "distance_km" not in item
 
 

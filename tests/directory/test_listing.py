@@ -12,21 +12,47 @@ from .builders import add_point, build_site
 pytestmark = pytest.mark.django_db
 
 GUANGZHOU = (23.129, 113.264)
+NEAR_GUANGZHOU = "23.129,113.264"
 
 
 @pytest.fixture
 def points():
     directory = build_site()
     return {
-        "gz_lib": add_point(directory, "广州测试图书馆", category="library", city="440100",
-                            services=("B03", "P03"), qualifications=("tisc",)),
-        "gz_firm": add_point(directory, "广州测试知识产权代理有限公司", category="market_agency",
-                             city="440100", services=("B03", "P14")),
-        "sz_uni": add_point(directory, "深圳测试大学", category="university", city="440300",
-                            services=("P03", "V04"), qualifications=("university_center",)),
-        "bj_uni": add_point(directory, "北京测试大学", category="university", city="110100",
-                            services=("B03",), qualifications=("tisc", "university_center")),
-        "revoked": add_point(directory, "已撤销网点", city="440100", services=("B03",), status="revoked"),
+        "gz_lib": add_point(
+            directory,
+            "广州测试图书馆",
+            category="library",
+            city="440100",
+            services=("B03", "P03"),
+            qualifications=("tisc",),
+        ),
+        "gz_firm": add_point(
+            directory,
+            "广州测试知识产权代理有限公司",
+            category="market_agency",
+            city="440100",
+            services=("B03", "P14"),
+        ),
+        "sz_uni": add_point(
+            directory,
+            "深圳测试大学",
+            category="university",
+            city="440300",
+            services=("P03", "V04"),
+            qualifications=("university_center",),
+        ),
+        "bj_uni": add_point(
+            directory,
+            "北京测试大学",
+            category="university",
+            city="110100",
+            services=("B03",),
+            qualifications=("tisc", "university_center"),
+        ),
+        "revoked": add_point(
+            directory, "已撤销网点", city="440100", services=("B03",), status="revoked"
+        ),
         "draft": add_point(directory, "未发布网点", city="440100", services=("B03",), live=False),
     }
 
@@ -37,13 +63,21 @@ def titles(params: dict) -> list[str]:
 
 
 def test_unfiltered_lists_live_unrevoked_points_only(points):
-    assert set(titles({})) == {"广州测试图书馆", "广州测试知识产权代理有限公司", "深圳测试大学", "北京测试大学"}
+    assert set(titles({})) == {
+        "广州测试图书馆",
+        "广州测试知识产权代理有限公司",
+        "深圳测试大学",
+        "北京测试大学",
+    }
 
 
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"province": "guangdong"}, {"广州测试图书馆", "广州测试知识产权代理有限公司", "深圳测试大学"}),
+        (
+            {"province": "guangdong"},
+            {"广州测试图书馆", "广州测试知识产权代理有限公司", "深圳测试大学"},
+        ),
         ({"city": "440300"}, {"深圳测试大学"}),
         ({"category": "university"}, {"深圳测试大学", "北京测试大学"}),
         # a top-level category includes its sub-kinds
@@ -51,8 +85,14 @@ def test_unfiltered_lists_live_unrevoked_points_only(points):
         ({"qualification": "tisc"}, {"广州测试图书馆", "北京测试大学"}),
         ({"service": "P03"}, {"广州测试图书馆", "深圳测试大学"}),
         ({"tier": "value_added"}, {"深圳测试大学"}),
-        ({"province": "guangdong", "service": "B03"}, {"广州测试图书馆", "广州测试知识产权代理有限公司"}),
-        ({"province": "guangdong", "qualification": "university_center", "service": "P03"}, {"深圳测试大学"}),
+        (
+            {"province": "guangdong", "service": "B03"},
+            {"广州测试图书馆", "广州测试知识产权代理有限公司"},
+        ),
+        (
+            {"province": "guangdong", "qualification": "university_center", "service": "P03"},
+            {"深圳测试大学"},
+        ),
         ({"category": "university", "tier": "basic"}, {"北京测试大学"}),
         ({"province": "beijing", "service": "P03"}, set()),
     ],
@@ -62,7 +102,7 @@ def test_filters_and_their_combinations(points, params, expected):
 
 
 def test_near_orders_by_distance_and_reports_it(points):
-    result = run_directory_query(parse_directory_query({"near": "%s,%s" % GUANGZHOU}))
+    result = run_directory_query(parse_directory_query({"near": NEAR_GUANGZHOU}))
     names = [p.title for p in result.points]
     assert names[-1] == "北京测试大学"
     assert names.index("深圳测试大学") == 2
@@ -73,7 +113,7 @@ def test_near_orders_by_distance_and_reports_it(points):
 
 
 def test_radius_limits_the_results(points):
-    assert set(titles({"near": "%s,%s" % GUANGZHOU, "radius_km": "50"})) == {
+    assert set(titles({"near": NEAR_GUANGZHOU, "radius_km": "50"})) == {
         "广州测试图书馆",
         "广州测试知识产权代理有限公司",
     }
@@ -100,10 +140,27 @@ def test_facets_count_other_filters_and_mark_the_selection(points):
 
 def test_unknown_values_are_reported_per_parameter():
     query = parse_directory_query(
-        {"province": "atlantis", "service": "X99", "tier": "gold", "near": "abc", "page": "-1",
-         "radius_km": "-5", "page_size": "1000", "q": "专" * 500}
+        {
+            "province": "atlantis",
+            "service": "X99",
+            "tier": "gold",
+            "near": "abc",
+            "page": "-1",
+            "radius_km": "-5",
+            "page_size": "1000",
+            "q": "专" * 500,
+        }
     )
-    assert set(query.errors) == {"province", "service", "tier", "near", "page", "radius_km", "page_size", "q"}
+    assert set(query.errors) == {
+        "province",
+        "service",
+        "tier",
+        "near",
+        "page",
+        "radius_km",
+        "page_size",
+        "q",
+    }
     assert len(query.q) == 100
 
 
@@ -122,11 +179,16 @@ def test_query_count_does_not_grow_with_results():
     for i in range(3):
         add_point(directory, f"少量网点{i}", services=("B03", "P03"), qualifications=("tisc",))
     with CaptureQueriesContext(connection) as few:
-        run_directory_query(parse_directory_query({"near": "%s,%s" % GUANGZHOU}))
+        run_directory_query(parse_directory_query({"near": NEAR_GUANGZHOU}))
     for i in range(12):
-        add_point(directory, f"更多网点{i}", city="440300", services=("B03", "P03", "V04"),
-                  qualifications=("tisc", "university_center"))
+        add_point(
+            directory,
+            f"更多网点{i}",
+            city="440300",
+            services=("B03", "P03", "V04"),
+            qualifications=("tisc", "university_center"),
+        )
     with CaptureQueriesContext(connection) as many:
-        result = run_directory_query(parse_directory_query({"near": "%s,%s" % GUANGZHOU}))
+        result = run_directory_query(parse_directory_query({"near": NEAR_GUANGZHOU}))
     assert result.total == 15
     assert len(many) == len(few)

@@ -30,20 +30,27 @@ def test_database_also_refuses_a_fee_on_basic_tier(directory):
     point = add_point(directory, "测试图书馆")
     basic = ServiceItem.objects.get(code="B03")
     with pytest.raises(IntegrityError), transaction.atomic():
-        PointOffering.objects.bulk_create([PointOffering(point=point, service=basic, tier="basic", fee="negotiable")])
+        PointOffering.objects.bulk_create(
+            [PointOffering(point=point, service=basic, tier="basic", fee="negotiable")]
+        )
 
 
 def test_offering_tier_defaults_to_catalogue_tier(directory):
     point = add_point(directory, "测试图书馆")
     offering = PointOffering.objects.create(
-        point=point, service=ServiceItem.objects.get(code="P03"), fee="low_cost", price_note="按项目报价"
+        point=point,
+        service=ServiceItem.objects.get(code="P03"),
+        fee="low_cost",
+        price_note="按项目报价",
     )
     assert offering.tier == "professional"
 
 
 def test_low_cost_offering_needs_a_price_note(directory):
     point = add_point(directory, "测试图书馆")
-    offering = PointOffering(point=point, service=ServiceItem.objects.get(code="P03"), fee="low_cost")
+    offering = PointOffering(
+        point=point, service=ServiceItem.objects.get(code="P03"), fee="low_cost"
+    )
     with pytest.raises(ValidationError) as error:
         offering.full_clean()
     assert "price_note" in error.value.message_dict
@@ -82,7 +89,10 @@ def test_coordinates_default_to_the_district_then_city_centre(directory):
     point.district = region("440106")  # 天河区
     point.latitude = point.longitude = None
     point.save()
-    assert (point.latitude, point.longitude) == (region("440106").latitude, region("440106").longitude)
+    assert (point.latitude, point.longitude) == (
+        region("440106").latitude,
+        region("440106").longitude,
+    )
     point.latitude, point.longitude = 23.1, 113.3
     point.save()
     assert not point.coordinates_approximate
@@ -90,5 +100,7 @@ def test_coordinates_default_to_the_district_then_city_centre(directory):
 
 def test_extra_location_takes_its_region_centre(directory):
     point = add_point(directory, "测试图书馆")
-    location = PointLocation.objects.create(point=point, name="园区工作站", address="某园区", region=region("440106"))
+    location = PointLocation.objects.create(
+        point=point, name="园区工作站", address="某园区", region=region("440106")
+    )
     assert location.latitude == region("440106").latitude

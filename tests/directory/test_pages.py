@@ -13,17 +13,35 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def directory():
     directory = build_site()
-    add_point(directory, "广州测试图书馆", slug="gz-lib", city="440100", services=("B03", "P03", "V04"),
-              qualifications=("tisc",), phone="020-0000-0001", email="lib@example.com",
-              address="广州市越秀区演示路1号", description="<p>提供专利检索和质押融资咨询。</p>")
-    add_point(directory, "北京测试大学", slug="bj-uni", category="university", city="110100", services=("B03",))
+    add_point(
+        directory,
+        "广州测试图书馆",
+        slug="gz-lib",
+        city="440100",
+        services=("B03", "P03", "V04"),
+        qualifications=("tisc",),
+        phone="020-0000-0001",
+        email="lib@example.com",
+        address="广州市越秀区演示路1号",
+        description="<p>提供专利检索和质押融资咨询。</p>",
+    )
+    add_point(
+        directory,
+        "北京测试大学",
+        slug="bj-uni",
+        category="university",
+        city="110100",
+        services=("B03",),
+    )
     return directory
 
 
 def test_profile_shows_services_grouped_by_tier(client, directory):
     html = client.get("/directory/gz-lib/").content.decode()
     assert "<h1" in html and "广州测试图书馆" in html
-    basic, professional, value_added = (html.index(f'id="tier-{t}"') for t in ("basic", "professional", "value_added"))
+    basic, professional, value_added = (
+        html.index(f'id="tier-{t}"') for t in ("basic", "professional", "value_added")
+    )
     assert basic < professional < value_added
     assert html.index("知识产权基础检索") < html.index("专利导航") < html.index("知识产权金融服务")
     assert "020-0000-0001" in html
@@ -44,7 +62,13 @@ def test_profile_json_ld_describes_the_organisation(client, directory):
 
 
 def test_every_page_has_canonical_and_description(client, directory):
-    for url in ("/", "/directory/", "/directory/gz-lib/", "/directory/guangdong/", "/directory/category/university/"):
+    for url in (
+        "/",
+        "/directory/",
+        "/directory/gz-lib/",
+        "/directory/guangdong/",
+        "/directory/category/university/",
+    ):
         html = client.get(url).content.decode()
         assert re.search(r'<link rel="canonical" href="http[^"]+">', html), url
         description = re.search(r'<meta name="description" content="([^"]+)">', html)
