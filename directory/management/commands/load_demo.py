@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from directory.demo import load_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Set up the home page, the directory and the demo points (real names, made-up details). "
+        "Safe to run again: existing points are updated, never duplicated."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            report = load_demo()
+        except ValueError as error:
+            raise CommandError(_("The demo data does not import:") + f"\n{error}") from error
+        self.stdout.write(self.style.SUCCESS(report.summary()))
