@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .filters import parse_directory_query
@@ -48,7 +49,7 @@ def points(request):
         return JsonResponse(
             {
                 "error": "invalid_parameters",
-                "parameters": {"page": f"There are only {result.num_pages} pages."},
+                "parameters": {"page": _("There are only %(n)d pages.") % {"n": result.num_pages}},
             },
             status=400,
         )

@@ -80,6 +80,19 @@ class DirectoryQuery:
         return {k: v for k, v in values.items() if v}
 
 
+def unknown_value_message(param: str, value: str) -> str:
+    # One whole sentence per parameter, so translators never see a bare parameter name.
+    messages = {
+        "province": _("There is no province “%(value)s”."),
+        "city": _("There is no city with the code “%(value)s”."),
+        "category": _("There is no point category “%(value)s”."),
+        "qualification": _("There is no qualification “%(value)s”."),
+        "service": _("There is no catalogue service “%(value)s”."),
+        "audience": _("There is no audience “%(value)s”."),
+    }
+    return messages[param] % {"value": value}
+
+
 def _lookup(model, code: str, **extra):
     return model.objects.filter(
         code=code, locale__language_code=_default_language(), **extra
@@ -127,10 +140,7 @@ def parse_directory_query(
         if raw := get(name):
             region = _region(raw[:60], level)
             if region is None:
-                errors[name] = _("Unknown %(param)s: %(value)s") % {
-                    "param": name,
-                    "value": raw[:60],
-                }
+                errors[name] = unknown_value_message(name, raw[:60])
             values[name] = region
 
     for name, model in (
@@ -146,18 +156,15 @@ def parse_directory_query(
                     slug=raw[:40], locale__language_code=_default_language()
                 ).first()
             if obj is None:
-                errors[name] = _("Unknown %(param)s: %(value)s") % {
-                    "param": name,
-                    "value": raw[:40],
-                }
+                errors[name] = unknown_value_message(name, raw[:40])
             values[name] = obj
 
     if tier := get("tier"):
         if tier in Tier.values:
             values["tier"] = tier
         else:
-            errors["tier"] = _("Unknown tier: choose one of %(choices)s.") % {
-                "choices": ", ".join(Tier.values)
+            errors["tier"] = _("Unknown service tier: choose one of %(choices)s.") % {
+                "choices": ", ".join(f"{value} ({label})" for value, label in Tier.choices)
             }
 
     if near := get("near"):

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import PointCategory, Region, ServicePoint
 
@@ -34,9 +35,12 @@ def landing_for(
             param="province",
             value=region.slug,
             title=_("IP information public service points in %(place)s") % {"place": region.name},
-            description=_(
+            description=ngettext(
+                "%(count)d IP information public service point or node in %(place)s: "
+                "address, contact details and the services it offers.",
                 "%(count)d IP information public service points and nodes in %(place)s: "
-                "addresses, contact details and the services each offers."
+                "addresses, contact details and the services each offers.",
+                count,
             )
             % {"count": count, "place": region.name},
             route_name="province",
@@ -54,8 +58,10 @@ def landing_for(
             value=category.code,
             title=_("%(category)s: IP information public service points")
             % {"category": category.name},
-            description=_(
-                "%(count)d service points of the kind “%(category)s”, their services and how to reach them."
+            description=ngettext(
+                "%(count)d service point of the kind “%(category)s”, its services and how to reach it.",
+                "%(count)d service points of the kind “%(category)s”, their services and how to reach them.",
+                count,
             )
             % {"count": count, "category": category.name},
             route_name="category",

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -57,11 +58,11 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
         OTHER = "other", _("other")
 
     class RecognitionLevel(models.TextChoices):
-        NATIONAL = "national", _("national")
-        PROVINCIAL = "provincial", _("provincial")
-        CITY = "city", _("city")
-        DISTRICT = "district", _("district")
-        OTHER = "other", _("other")
+        NATIONAL = "national", pgettext_lazy("recognition level", "national")
+        PROVINCIAL = "provincial", pgettext_lazy("recognition level", "provincial")
+        CITY = "city", pgettext_lazy("recognition level", "city")
+        DISTRICT = "district", pgettext_lazy("recognition level", "district")
+        OTHER = "other", pgettext_lazy("recognition level", "other")
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("active")

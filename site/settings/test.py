@@ -6,3 +6,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 MAP_TILE_URL = ""  # tests never reach a tile server; the list must work without tiles
+# Tests must not depend on the developer's environment.
+SITE_BASE_URL = "http://127.0.0.1:8000"
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL

@@ -106,12 +106,14 @@ def test_load_demo_twice_builds_the_site_once(capsys):
         Site.objects.count(),
     ) == counts
     site = Site.objects.get()
-    assert (site.hostname, site.port, site.is_default_site) == ("localhost", 80, True)
+    assert (site.hostname, site.port, site.is_default_site) == ("127.0.0.1", 8000, True)  # SITE_BASE_URL
     home = site.root_page.specific
     assert isinstance(home, HomePage) and home.title == "知识产权信息公共服务网"
     assert not Page.objects.filter(title__startswith="Welcome").exists()
     directory = DirectoryIndexPage.objects.child_of(home).get()
     assert (directory.slug, directory.title) == ("directory", "知识产权信息公共服务网点名录")
+    english = DirectoryIndexPage.objects.get(locale__language_code="en")
+    assert ServicePoint.objects.child_of(english).count() == 94  # aliases, kept in step
     points = ServicePoint.objects.child_of(directory)
     assert points.live().filter(is_demo=True).count() == 94
     sjtu = points.get(title="上海交通大学")
