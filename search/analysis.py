@@ -1,0 +1,267 @@
+"""Chinese-aware text analysis shared by the search index and the queries (jieba + IP terms).
+
+SQLite's FTS5 (unicode61) and Elasticsearch's whitespace analyser both split on spaces only
+around CJK text, so text is segmented here, on both sides, into space-separated words:
+
+- indexing uses search-engine mode: every word of the precise cut plus the dictionary words
+  inside it (知识产权基础检索 → 知识 产权 知识产权 基础 检索 知识产权基础检索), so a query for a
+  part of a compound still finds it;
+- queries use the precise cut, each word escaped as an FTS5 string, so nothing a visitor types
+  is ever read as FTS5 syntax.
+
+The HMM new-word guesser is off on both sides: a guessed word depends on its neighbours, so a
+name could be cut one way in a page and another way in the query and never match.
+"""
+
+import logging
+import math
+import re
+import tempfile
+import threading
+import unicodedata
+from pathlib import Path
+
+import jieba
+
+DICTIONARIES = Path(__file__).resolve().parent / "dictionary"
+USER_DICTIONARY = DICTIONARIES / "ip_terms.txt"
+SYNONYMS = DICTIONARIES / "synonyms.txt"
+# The user dictionary's tag for a catalogue service name.
+SERVICE_TAG = "svc"
+
+# Longer input is cut off rather than refused: segmenting is linear, but an FTS5 query with
+# hundreds of terms only ever matches nothing, slowly.
+MAX_QUERY_CHARS = 200
+MAX_QUERY_TERMS = 16
+
+_CJK = re.compile(
+    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f]"
+)
+_NOT_WORD = re.compile(r"[^\w]+|_+")
+
+# One-character function words a visitor may type ("广州的专利服务") but a page need not contain.
+_QUERY_STOPWORDS = frozenset("的地得了和与及或在是等之于对为把被也都就并而")
+
+_lock = threading.Lock()
+_tokenizer: jieba.Tokenizer | None = None
+_synonyms: dict[str, tuple[str, ...]] = {}
+
+
+def tokenizer() -> jieba.Tokenizer:
+    """The process's jieba tokenizer with the IP terms, built on first use (≈1 s, then cached)."""
+    global _tokenizer
+    if _tokenizer is None:
+        with _lock:
+            if _tokenizer is None:
+                _tokenizer = _build_tokenizer()
+    return _tokenizer
+
+
+def _build_tokenizer() -> jieba.Tokenizer:
+    # Our own instance, not jieba's global one: other code (cpca's address parser) uses
+    # that one and must not see our dictionary, nor we theirs.
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    # The parsed main dictionary is cached in a file (it saves ≈1 s per process): name a
+    # place every deployment can write to rather than rely on jieba's defaults.
+    tk.tmp_dir = tempfile.gettempdir()
+    tk.cache_file = "jieba.cache"
+    tk.initialize()
+    load_user_dictionary(tk, USER_DICTIONARY)
+    _synonyms.update(load_synonyms(tk, SYNONYMS))
+    return tk
+
+
+def load_user_dictionary(tk: jieba.Tokenizer, path: Path) -> None:
+    """Add a jieba userdict file ("word [freq] [tag]" per line), never lowering a frequency.
+
+    jieba's own loader would replace 专利's frequency by a smaller one and cut text worse; it
+    also keeps Latin words in their case while we look them up lower-cased.
+    """
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        word = normalize(parts[0])
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
+        known = tk.FREQ.get(word) or 0
+        if freq is None:
+            freq = max(known, tk.suggest_freq(word, False))
+        tk.add_word(word, max(freq, known), tag)
+
+
+def load_synonyms(tk: jieba.Tokenizer, path: Path) -> dict[str, tuple[str, ...]]:
+    """Read "short full [full …]" lines; each short form becomes a jieba word if it is not one."""
+    synonyms = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = normalize(raw.strip())
+        if not line or line.startswith("#"):
+            continue
+        short, *full = line.split()
+        if full:
+            if not tk.FREQ.get(short):
+                tk.add_word(short, tk.suggest_freq(short, False))
+            synonyms[short] = tuple(full)
+    return synonyms
+
+
+def synonyms_of(term: str) -> tuple[str, ...]:
+    """The full forms a query word abbreviates (交大 → 交通大学), from dictionary/synonyms.txt."""
+    tokenizer()
+    return _synonyms.get(term, ())
+
+
+def normalize(text: str) -> str:
+    # NFKC folds full-width Latin, digits and punctuation (ＴＩＳＣ，１２) into their ASCII forms.
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _pieces(word: str) -> list[str]:
+    """Split a jieba word at anything FTS5's unicode61 tokenizer would treat as a separator."""
+    return [piece for piece in _NOT_WORD.split(word) if piece]
+
+
+def _inner_words(tk: jieba.Tokenizer, word: str) -> list[str]:
+    """Dictionary words strictly inside `word`, shortest first (search-engine mode, any length)."""
+    found = []
+    for length in range(2, len(word)):
+        for start in range(len(word) - length + 1):
+            part = word[start : start + length]
+            if tk.FREQ.get(part):
+                found.append(part)
+    return found
+
+
+def index_tokens(text: str) -> list[str]:
+    """The words of `text` as the index stores them: the precise cut plus the words inside.
+
+    This is jieba's search-engine mode (cut_for_search) without its limit of inner words to
+    two and three characters, which would drop 知识产权 from 知识产权基础检索.
+    """
+    if not text:
+        return []
+    tk = tokenizer()
+    tokens: list[str] = []
+    for word in tk.cut(normalize(text), HMM=False):
+        if _CJK.search(word) and len(word) > 2:
+            tokens.extend(_inner_words(tk, word))
+        tokens.extend(_pieces(word))
+    return tokens
+
+
+def segment(text: str, *, characters: bool = False) -> str:
+    """`text` as space-separated words, ready for a whitespace or unicode61 tokenizer.
+
+    With `characters`, each Chinese character is added as a word too, so that a prefix typed
+    into an autocomplete box (市图书 for 某市图书馆) finds the text even when it starts inside
+    a word (某市).
+    """
+    tokens = index_tokens(text)
+    if characters:
+        tokens.extend(_CJK.findall(normalize(text)))
+    return " ".join(tokens)
+
+
+def query_terms(query: str) -> list[str]:
+    """The distinct words of a visitor's query, in order (precise cut, punctuation dropped)."""
+    if not query:
+        return []
+    terms: list[str] = []
+    for word in tokenizer().cut(normalize(query[:MAX_QUERY_CHARS]), HMM=False):
+        for piece in _pieces(word):
+            if piece not in terms:
+                terms.append(piece)
+    content = [term for term in terms if term not in _QUERY_STOPWORDS]
+    return (content or terms)[:MAX_QUERY_TERMS]
+
+
+def split_word(word: str) -> list[str]:
+    """The best cut of a dictionary word into smaller words, or [] when it has none.
+
+    专利检索 → [专利, 检索], so a query for it also finds 专利 and 检索 apart. Single characters
+    are no useful split (光谷 → 光 + 谷 would match any page with both characters), and the
+    catalogue's service names are not split at all (see dictionary/ip_terms.txt).
+    """
+    if len(word) < 4 or not _CJK.search(word):
+        return []
+    tk = tokenizer()
+    if tk.user_word_tag_tab.get(word) == SERVICE_TAG:
+        return []
+    n = len(word)
+    log_total = math.log(tk.total)
+    # best[i] = (log-probability, cut) of word[i:], over words shorter than `word` itself.
+    best: list[tuple[float, list[str]]] = [(0.0, [])] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options = []
+        for j in range(i + 1, n + 1):
+            part = word[i:j]
+            if j - i == n:
+                continue
+            freq = tk.FREQ.get(part)
+            if freq or j == i + 1:
+                score = math.log(freq or 1) - log_total + best[j][0]
+                options.append((score, [part, *best[j][1]]))
+        best[i] = max(options, key=lambda option: option[0])
+    parts = best[0][1]
+    if len(parts) < 2 or any(len(part) < 2 for part in parts):
+        return []
+    return parts
+
+
+def fts_string(term: str) -> str:
+    """`term` as an FTS5 string literal: inside double quotes nothing is syntax."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def fts_term(
+    term: str, *, prefix: bool = False, characters: bool = False, expand: bool = True
+) -> str:
+    """One query word as an FTS5 expression, from these alternatives:
+
+    - the word itself (as a prefix for the word being typed);
+    - its parts all present (专利检索: 专利 AND 检索; 上海交大: 上海 AND 交大 or 交通大学);
+    - the words of each full form it abbreviates (北航: 北京航空航天大学);
+    - with `characters`, its characters in a row, for text indexed with them (see segment()).
+    """
+    alternatives = [fts_string(term) + ("*" if prefix else "")]
+    if not prefix:
+        parts = split_word(term)
+        if parts:
+            # One level only: 知识产权质押融资 may be 知识产权 + 质押融资, but 质押 and 融资 apart
+            # in a page are too loose a match for it.
+            words = [_word_or_synonyms(part) if expand else fts_string(part) for part in parts]
+            alternatives.append("(" + " AND ".join(words) + ")")
+        for full in synonyms_of(term) if expand else ():
+            words = [fts_term(word, expand=False) for word in query_terms(full)]
+            alternatives.append("(" + " AND ".join(words) + ")")
+    if characters and len(term) > 1 and _CJK.search(term):
+        alternatives.append(fts_string(" ".join(term)))
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(" + " OR ".join(alternatives) + ")"
+
+
+def _word_or_synonyms(word: str) -> str:
+    full_forms = [
+        "(" + " AND ".join(fts_term(w, expand=False) for w in query_terms(full)) + ")"
+        for full in synonyms_of(word)
+    ]
+    if not full_forms:
+        return fts_string(word)
+    return "(" + " OR ".join([fts_string(word), *full_forms]) + ")"
+
+
+def fts_query(
+    terms: list[str], *, operator: str = "and", prefix_last: bool = False, characters: bool = False
+) -> str:
+    """An FTS5 MATCH expression for the words, or "" when there is nothing to match."""
+    if not terms:
+        return ""
+    joiner = " OR " if operator.lower() == "or" else " AND "
+    last = len(terms) - 1
+    return joiner.join(
+        fts_term(term, prefix=prefix_last and i == last, characters=characters)
+        for i, term in enumerate(terms)
+    )
