@@ -1,21 +1,26 @@
 """Run a DirectoryQuery: the page of results, their distances and the facet counts.
 
-The number of SQL queries is fixed whatever the number of results: one for the matching
-keys, one for the page's rows (plus a fixed number of prefetches), one per facet.
+Filtering, ordering and counting happen on the in-memory facts (directory/facts.py); SQL
+reads only the facts' version, the keyword ranking and the rows of the page shown, so the
+number of queries is fixed whatever the number of results.
 """
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q
+from wagtail.models import Locale
 
 from services.models import ServiceItem, Tier
 
+from .facts import DirectoryFacts, PointFacts, get_facts
 from .filters import DirectoryQuery
 from .models import Audience, PointCategory, Qualification, Region, ServicePoint
 
 MAX_KEYWORD_HITS = 20000
+Predicate = Callable[[PointFacts], bool]
 
 
 @dataclass
@@ -44,44 +49,52 @@ class DirectoryResult:
         return self.page > 1
 
 
-def filtered_queryset(query: DirectoryQuery, *, keyword_ids: list[int] | None = None, base=None):
-    qs = base if base is not None else default_base()
-    if query.province:
-        qs = qs.in_province(query.province)
-    if query.city:
-        qs = qs.in_city(query.city)
-    if query.category:
-        qs = qs.of_category(query.category)
-    if query.qualification:
-        qs = qs.with_qualification(query.qualification)
-    if query.audience:
-        qs = qs.for_audience(query.audience)
-    if query.service or query.tier:
-        qs = qs.offering(query.service, query.tier)
-    if query.near and query.radius_km:
-        # Only a radius limits the set; without one, "near" only orders it.
-        from .geo import bounding_box
-
-        south, north, west, east = bounding_box(*query.near, query.radius_km)
-        qs = qs.filter(latitude__range=(south, north), longitude__range=(west, east))
-    if keyword_ids is not None:
-        qs = qs.filter(pk__in=keyword_ids)
-    return qs
-
-
-def default_base():
-    """Listed points in the visitor's language; the default language's tree when it has none."""
-    from wagtail.models import Locale
-
-    points = ServicePoint.objects.listed()
+def directory_locale() -> Locale:
+    """The visitor's language; the default language when it has no directory of its own."""
     try:
         locale = Locale.get_active()
     except Locale.DoesNotExist:
-        return points
-    localized = points.filter(locale=locale)
-    if locale.language_code != settings.LANGUAGE_CODE and not localized.exists():
-        return points.filter(locale__language_code=settings.LANGUAGE_CODE)
-    return localized
+        locale = None
+    if locale is None or (
+        locale.language_code != settings.LANGUAGE_CODE
+        and not ServicePoint.objects.filter(locale=locale).exists()
+    ):
+        return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    return locale
+
+
+def predicates(query: DirectoryQuery) -> dict[str, Predicate]:
+    """One test per active filter, named after the facet it would hide."""
+    tests: dict[str, Predicate] = {}
+    if query.province:
+        province = query.province.pk
+        tests["province"] = lambda p: p.province == province
+    if query.city:
+        city = query.city.pk
+        tests["city"] = lambda p: p.city == city
+    if query.category:
+        # A top-level category includes its sub-kinds (market firms: consulting, agency, …).
+        category = query.category.pk
+        tests["category"] = lambda p: p.category == category or p.category_parent == category
+    if query.qualification:
+        qualification = query.qualification.pk
+        tests["qualification"] = lambda p: qualification in p.qualifications
+    if query.audience:
+        audience = query.audience.pk
+        tests["audience"] = lambda p: audience in p.audiences
+    if query.service and query.tier:
+        pair = (query.service.pk, query.tier)
+        tests["service"] = tests["tier"] = lambda p: pair in p.offers
+    elif query.service:
+        service = query.service.pk
+        tests["service"] = lambda p: service in p.services
+    elif query.tier:
+        tier = query.tier
+        tests["tier"] = lambda p: tier in p.tiers
+    if query.near and query.radius_km:
+        (lat, lng), radius = query.near, query.radius_km
+        tests["radius_km"] = lambda p: (d := p.distance_km(lat, lng)) is not None and d <= radius
+    return tests
 
 
 def keyword_ids(q: str) -> list[int] | None:
@@ -92,34 +105,42 @@ def keyword_ids(q: str) -> list[int] | None:
     return [pk for pk, _score in rank(ServicePoint, q, limit=MAX_KEYWORD_HITS)]
 
 
-def run_directory_query(
-    query: DirectoryQuery, *, with_facets: bool = True, base=None
-) -> DirectoryResult:
+def candidates(facts: DirectoryFacts, ids: list[int] | None) -> list[PointFacts]:
+    if ids is None:
+        return list(facts.points)
+    return [facts.by_pk[pk] for pk in ids if pk in facts.by_pk]
+
+
+def run_directory_query(query: DirectoryQuery, *, with_facets: bool = True) -> DirectoryResult:
+    facts = get_facts(directory_locale().pk)
     ids = keyword_ids(query.q)
-    qs = filtered_queryset(query, keyword_ids=ids, base=base)
+    pool = candidates(facts, ids)
+    tests = predicates(query)
+    # Which filters each point fails: the results fail none; a facet's counts ignore its own.
+    failures = [(p, frozenset(name for name, test in tests.items() if not test(p))) for p in pool]
+    matching = [p for p, failed in failures if not failed]
+
     origin = query.origin
-
+    distances: dict[int, float] = {}
     if origin:
-        ordered = qs.near(*origin, radius_km=query.radius_km if query.near else None)
-        rows = list(ordered.values_list("pk", "distance_km"))
+        located = [(p, p.distance_km(*origin)) for p in matching]
+        located = [(p, d) for p, d in located if d is not None]
         if ids is not None:
-            # Distance first; among points at the same spot, the better keyword match first.
             rank_of = {pk: i for i, pk in enumerate(ids)}
-            rows.sort(key=lambda row: (round(row[1], 1), rank_of.get(row[0], 0)))
-        distances = dict(rows)
-        ordered_pks = [pk for pk, _d in rows]
+            located.sort(key=lambda pd: (round(pd[1], 1), rank_of[pd[0].pk]))
+        else:
+            located.sort(key=lambda pd: (pd[1], pd[0].title_order))
+        distances = {p.pk: d for p, d in located}
+        ordered = [p.pk for p, _d in located]
     elif ids is not None:
-        matching = set(qs.values_list("pk", flat=True))
-        ordered_pks = [pk for pk in ids if pk in matching]
-        distances = {}
+        ordered = [p.pk for p in matching]  # already in relevance order
     else:
-        ordered_pks = list(qs.order_by("title").values_list("pk", flat=True))
-        distances = {}
+        ordered = [p.pk for p in sorted(matching, key=lambda p: p.title_order)]
 
-    total = len(ordered_pks)
+    total = len(ordered)
     num_pages = max(1, -(-total // query.page_size))
     page = min(query.page, num_pages)
-    page_pks = ordered_pks[(page - 1) * query.page_size : page * query.page_size]
+    page_pks = ordered[(page - 1) * query.page_size : page * query.page_size]
     by_pk = ServicePoint.objects.filter(pk__in=page_pks).for_listing().in_bulk()
     points = []
     for pk in page_pks:
@@ -127,7 +148,7 @@ def run_directory_query(
         point.distance_km = distances.get(pk)
         points.append(point)
 
-    facets = facet_counts(query, ids, base=base) if with_facets else {}
+    facets = facet_counts(query, failures) if with_facets else {}
     return DirectoryResult(
         query=query, points=points, total=total, page=page, num_pages=num_pages, facets=facets
     )
@@ -136,92 +157,82 @@ def run_directory_query(
 def _reference(model, **filters):
     """Reference rows in the default language, cached: they change rarely and every page lists them."""
     flat = ",".join(f"{k}={getattr(v, 'pk', v)}" for k, v in sorted(filters.items()))
-    key = f"directory:ref:{model._meta.label}:{flat}:{reference_version()}"
+    key = f"directory:ref:{model._meta.label}:{flat}"
     rows = cache.get(key)
     if rows is None:
         rows = list(model.objects.filter(locale__language_code=settings.LANGUAGE_CODE, **filters))
-        cache.set(key, rows, 3600)
+        cache.set(key, rows, 300)
     return rows
 
 
-def reference_version() -> int:
-    return cache.get_or_set("directory:ref:version", 1, None)
-
-
-def bump_reference_version() -> None:
-    try:
-        cache.incr("directory:ref:version")
-    except ValueError:
-        cache.set("directory:ref:version", 2, None)
-
-
-def facet_counts(
-    query: DirectoryQuery, ids: list[int] | None, base=None
-) -> dict[str, list[FacetOption]]:
+def facet_counts(query: DirectoryQuery, failures) -> dict[str, list[FacetOption]]:
     """Each facet counts the results of every other filter, so its options stay choosable."""
-    from services.models import PointOffering
 
-    def qs_without(*names):
-        return filtered_queryset(query.without(*names), keyword_ids=ids, base=base)
+    def pool(*ignored: str):
+        allowed = frozenset(ignored)
+        return [p for p, failed in failures if failed <= allowed]
 
     facets: dict[str, list[FacetOption]] = {}
 
-    counts = qs_without("province", "city").counts_by("province_id")
+    counts = Counter(p.province for p in pool("province", "city"))
     facets["province"] = [
         FacetOption(r.slug, r.name, counts[r.pk], query.province == r)
         for r in _reference(Region, level=Region.Level.PROVINCE)
         if counts.get(r.pk)
     ]
     if query.province:
-        counts = qs_without("city").counts_by("city_id")
+        counts = Counter(p.city for p in pool("city"))
         facets["city"] = [
             FacetOption(r.adcode, r.name, counts[r.pk], query.city == r)
             for r in _reference(Region, level=Region.Level.CITY, parent=query.province)
             if counts.get(r.pk)
         ]
 
-    counts = qs_without("category").counts_by("category_id")
-    categories = _reference(PointCategory)
-    parent_of = {c.pk: c.parent_id for c in categories}
-    rolled: dict[int, int] = {}
-    for pk, n in counts.items():
-        rolled[pk] = rolled.get(pk, 0) + n
-        if parent_of.get(pk):
-            rolled[parent_of[pk]] = rolled.get(parent_of[pk], 0) + n
+    counts = Counter()
+    for p in pool("category"):
+        counts[p.category] += 1
+        if p.category_parent:
+            counts[p.category_parent] += 1
     facets["category"] = [
-        FacetOption(c.code, c.name, rolled[c.pk], query.category == c)
-        for c in categories
-        if rolled.get(c.pk)
+        FacetOption(c.code, c.name, counts[c.pk], query.category == c)
+        for c in _reference(PointCategory)
+        if counts.get(c.pk)
     ]
 
-    counts = qs_without("qualification").counts_by("qualifications")
+    counts = Counter(q for p in pool("qualification") for q in p.qualifications)
     facets["qualification"] = [
         FacetOption(x.code, x.name, counts[x.pk], query.qualification == x)
         for x in _reference(Qualification)
         if counts.get(x.pk)
     ]
 
-    counts = qs_without("audience").counts_by("audiences")
+    counts = Counter(a for p in pool("audience") for a in p.audiences)
     facets["audience"] = [
         FacetOption(x.code, x.name, counts[x.pk], query.audience == x)
         for x in _reference(Audience)
         if counts.get(x.pk)
     ]
 
-    points = qs_without("service", "tier").order_by().values("pk")
-    offerings = PointOffering.objects.filter(point_id__in=points)
-    svc_filter = Q(tier=query.tier) if query.tier else Q()
-    service_counts = offerings.filter(svc_filter).counts_by_point("service_id")
+    # Service and tier refer to the same offering: each facet keeps the other's choice.
+    tier, service = query.tier, (query.service.pk if query.service else None)
+    counts = Counter(
+        s
+        for p in pool("service", "tier")
+        for s in {s for s, t in p.offers if not tier or t == tier}
+    )
     facets["service"] = [
-        FacetOption(s.code, s.name, service_counts[s.pk], query.service == s)
+        FacetOption(s.code, s.name, counts[s.pk], query.service == s)
         for s in _reference(ServiceItem)
-        if service_counts.get(s.pk)
+        if counts.get(s.pk)
     ]
-    tier_filter = Q(service=query.service) if query.service else Q()
-    tier_counts = offerings.filter(tier_filter).counts_by_point("tier")
+    counts = Counter(
+        t
+        for p in pool("service", "tier")
+        for t in {t for s, t in p.offers if not service or s == service}
+    )
     facets["tier"] = [
-        FacetOption(value, label, tier_counts[value], query.tier == value)
+        FacetOption(value, label, counts[value], query.tier == value)
         for value, label in Tier.choices
-        if tier_counts.get(value)
+        if counts.get(value)
     ]
     return facets
