@@ -299,4 +299,24 @@ def load_demo(path: Path = DATA_FILE) -> ImportReport:
         # The data file ships with the code; a bad row is a bug, and the pages must roll back.
         raise ValueError("\n".join(str(e) for e in report.errors))
     ensure_locale_trees()
+    index_reference_data()
     return report
+
+
+def index_reference_data() -> None:
+    """Vocabularies come from data migrations, which bypass the search index's signals."""
+    from wagtail.search.backends import get_search_backend
+
+    from services.models import ServiceItem
+
+    from .models import Audience, NodeLevel, PointCategory, Qualification, Region
+
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.models import IndexEntry
+
+    backend = get_search_backend()
+    for model in (PointCategory, Qualification, NodeLevel, Audience, ServiceItem, Region):
+        content_type = ContentType.objects.get_for_model(model)
+        indexed = IndexEntry.objects.filter(content_type=content_type).count()
+        if indexed < model.objects.count():  # a second run has nothing to do
+            backend.add_bulk(model, model.objects.all())

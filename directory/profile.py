@@ -25,7 +25,7 @@ def profile_summary(point) -> str:
     )
     if place:
         parts.append(place)
-    services = [o.service.name for o in point.offerings.all()[:6]]
+    services = [o.service.name for o in list(point.offerings.all())[:6]]
     text = "，".join(parts)
     if services:
         text += "。" + _("Services: %(list)s") % {"list": "、".join(services)}
@@ -33,7 +33,7 @@ def profile_summary(point) -> str:
 
 
 def offerings_by_tier(point) -> list[tuple[str, str, list]]:
-    offerings = list(point.offerings.all().select_related("service"))
+    offerings = list(point.offerings.all())
     groups = []
     for value, label in Tier.choices:
         items = [o for o in offerings if o.tier == value]
@@ -136,7 +136,15 @@ def json_ld(point, request=None) -> dict:
     return data
 
 
+def prefetch_profile(point) -> None:
+    """Load what the profile reads more than once (offerings with their services) in one go."""
+    from django.db.models import prefetch_related_objects
+
+    prefetch_related_objects([point], "offerings__service", "qualifications", "audiences", "locations")
+
+
 def profile_context(point, request) -> dict:
+    prefetch_profile(point)
     return {
         "offering_groups": offerings_by_tier(point),
         "map_markers": map_markers(point),

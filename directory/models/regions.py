@@ -2,9 +2,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 
-class RegionQuerySet(models.QuerySet):
+class RegionQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def provinces(self):
         return self.filter(level=Region.Level.PROVINCE)
 

@@ -30,6 +30,7 @@ class ServiceItem(TranslatableMixin, index.Indexed, models.Model):
 
     search_fields = [
         index.SearchField("name"),
+        index.AutocompleteField("name"),
         index.SearchField("description"),
         index.FilterField("tier"),
         index.FilterField("code"),

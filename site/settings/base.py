@@ -164,7 +164,7 @@ if ELASTICSEARCH_URL:
         "default": {
             "BACKEND": "search.backends.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": "ipsn",
+            "INDEX_PREFIX": "ipsn_",
             "TIMEOUT": 5,
         }
     }
