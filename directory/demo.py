@@ -305,14 +305,13 @@ def load_demo(path: Path = DATA_FILE) -> ImportReport:
 
 def index_reference_data() -> None:
     """Vocabularies come from data migrations, which bypass the search index's signals."""
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
 
     from services.models import ServiceItem
 
     from .models import Audience, NodeLevel, PointCategory, Qualification, Region
-
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.search.models import IndexEntry
 
     backend = get_search_backend()
     for model in (PointCategory, Qualification, NodeLevel, Audience, ServiceItem, Region):

@@ -140,7 +140,9 @@ def prefetch_profile(point) -> None:
     """Load what the profile reads more than once (offerings with their services) in one go."""
     from django.db.models import prefetch_related_objects
 
-    prefetch_related_objects([point], "offerings__service", "qualifications", "audiences", "locations")
+    prefetch_related_objects(
+        [point], "offerings__service", "qualifications", "audiences", "locations"
+    )
 
 
 def profile_context(point, request) -> dict:

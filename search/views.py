@@ -16,4 +16,6 @@ def search(request):
         page = paginator.page(request.GET.get("page", 1))
     except (PageNotAnInteger, EmptyPage):
         page = paginator.page(1)
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": page})
+    return TemplateResponse(
+        request, "search/search.html", {"search_query": query, "search_results": page}
+    )

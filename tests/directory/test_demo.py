@@ -106,7 +106,11 @@ def test_load_demo_twice_builds_the_site_once(capsys):
         Site.objects.count(),
     ) == counts
     site = Site.objects.get()
-    assert (site.hostname, site.port, site.is_default_site) == ("127.0.0.1", 8000, True)  # SITE_BASE_URL
+    assert (site.hostname, site.port, site.is_default_site) == (
+        "127.0.0.1",
+        8000,
+        True,
+    )  # SITE_BASE_URL
     home = site.root_page.specific
     assert isinstance(home, HomePage) and home.title == "知识产权信息公共服务网"
     assert not Page.objects.filter(title__startswith="Welcome").exists()
