@@ -5,8 +5,6 @@ reads only the facts' version, the keyword ranking and the rows of the page show
 number of queries is fixed whatever the number of results.
 """
 
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -15,12 +13,11 @@ from wagtail.models import Locale
 
 from services.models import ServiceItem, Tier
 
-from .facts import DirectoryFacts, PointFacts, get_facts
+from .facts import DirectoryFacts, get_facts, km_from_closeness
 from .filters import DirectoryQuery
 from .models import Audience, PointCategory, Qualification, Region, ServicePoint
 
 MAX_KEYWORD_HITS = 20000
-Predicate = Callable[[PointFacts], bool]
 
 
 @dataclass
@@ -63,38 +60,29 @@ def directory_locale() -> Locale:
     return locale
 
 
-def predicates(query: DirectoryQuery) -> dict[str, Predicate]:
-    """One test per active filter, named after the facet it would hide."""
-    tests: dict[str, Predicate] = {}
+def filter_masks(query: DirectoryQuery, facts: DirectoryFacts) -> dict[str, int]:
+    """One bitset per active filter, named after the facet it would hide."""
+    masks: dict[str, int] = {}
     if query.province:
-        province = query.province.pk
-        tests["province"] = lambda p: p.province == province
+        masks["province"] = facts.province.get(query.province.pk, 0)
     if query.city:
-        city = query.city.pk
-        tests["city"] = lambda p: p.city == city
+        masks["city"] = facts.city.get(query.city.pk, 0)
     if query.category:
-        # A top-level category includes its sub-kinds (market firms: consulting, agency, …).
-        category = query.category.pk
-        tests["category"] = lambda p: p.category == category or p.category_parent == category
+        masks["category"] = facts.category.get(query.category.pk, 0)  # sub-kinds included
     if query.qualification:
-        qualification = query.qualification.pk
-        tests["qualification"] = lambda p: qualification in p.qualifications
+        masks["qualification"] = facts.qualification.get(query.qualification.pk, 0)
     if query.audience:
-        audience = query.audience.pk
-        tests["audience"] = lambda p: audience in p.audiences
+        masks["audience"] = facts.audience.get(query.audience.pk, 0)
     if query.service and query.tier:
-        pair = (query.service.pk, query.tier)
-        tests["service"] = tests["tier"] = lambda p: pair in p.offers
+        # Service and tier must hold for the same offering.
+        masks["service"] = masks["tier"] = facts.offer.get((query.service.pk, query.tier), 0)
     elif query.service:
-        service = query.service.pk
-        tests["service"] = lambda p: service in p.services
+        masks["service"] = facts.service.get(query.service.pk, 0)
     elif query.tier:
-        tier = query.tier
-        tests["tier"] = lambda p: tier in p.tiers
+        masks["tier"] = facts.tier.get(query.tier, 0)
     if query.near and query.radius_km:
-        (lat, lng), radius = query.near, query.radius_km
-        tests["radius_km"] = lambda p: (d := p.distance_km(lat, lng)) is not None and d <= radius
-    return tests
+        masks["radius_km"] = facts.within(*query.near, query.radius_km)
+    return masks
 
 
 def keyword_ids(q: str) -> list[int] | None:
@@ -105,37 +93,38 @@ def keyword_ids(q: str) -> list[int] | None:
     return [pk for pk, _score in rank(ServicePoint, q, limit=MAX_KEYWORD_HITS)]
 
 
-def candidates(facts: DirectoryFacts, ids: list[int] | None) -> list[PointFacts]:
-    if ids is None:
-        return list(facts.points)
-    return [facts.by_pk[pk] for pk in ids if pk in facts.by_pk]
+def combined(masks: dict[str, int], start: int, *ignored: str) -> int:
+    result = start
+    for name, mask in masks.items():
+        if name not in ignored:
+            result &= mask
+    return result
 
 
 def run_directory_query(query: DirectoryQuery, *, with_facets: bool = True) -> DirectoryResult:
     facts = get_facts(directory_locale().pk)
     ids = keyword_ids(query.q)
-    pool = candidates(facts, ids)
-    tests = predicates(query)
-    # Which filters each point fails: the results fail none; a facet's counts ignore its own.
-    failures = [(p, frozenset(name for name, test in tests.items() if not test(p))) for p in pool]
-    matching = [p for p, failed in failures if not failed]
+    pool = facts.all if ids is None else facts.mask_of(ids)
+    masks = filter_masks(query, facts)
+    matching = combined(masks, pool)
 
     origin = query.origin
-    distances: dict[int, float] = {}
+    closeness: dict[int, float] = {}
     if origin:
-        located = [(p, p.distance_km(*origin)) for p in matching]
-        located = [(p, d) for p, d in located if d is not None]
+        closeness = facts.closeness(matching, *origin)
         if ids is not None:
+            # Distance first; among points at the same spot, the better keyword match first.
             rank_of = {pk: i for i, pk in enumerate(ids)}
-            located.sort(key=lambda pd: (round(pd[1], 1), rank_of[pd[0].pk]))
+            km = {pk: round(km_from_closeness(c), 1) for pk, c in closeness.items()}
+            ordered = sorted(closeness, key=lambda pk: (km[pk], rank_of[pk]))
         else:
-            located.sort(key=lambda pd: (pd[1], pd[0].title_order))
-        distances = {p.pk: d for p, d in located}
-        ordered = [p.pk for p, _d in located]
+            title_order = facts.index_of
+            ordered = sorted(closeness, key=lambda pk: (-closeness[pk], title_order[pk]))
     elif ids is not None:
-        ordered = [p.pk for p in matching]  # already in relevance order
+        index_of = facts.index_of
+        ordered = [pk for pk in ids if pk in index_of and matching >> index_of[pk] & 1]
     else:
-        ordered = [p.pk for p in sorted(matching, key=lambda p: p.title_order)]
+        ordered = [facts.pks[i] for i in facts.indices(matching)]
 
     total = len(ordered)
     num_pages = max(1, -(-total // query.page_size))
@@ -145,10 +134,10 @@ def run_directory_query(query: DirectoryQuery, *, with_facets: bool = True) -> D
     points = []
     for pk in page_pks:
         point = by_pk[pk]
-        point.distance_km = distances.get(pk)
+        point.distance_km = km_from_closeness(closeness[pk]) if pk in closeness else None
         points.append(point)
 
-    facets = facet_counts(query, failures) if with_facets else {}
+    facets = facet_counts(query, facts, masks, pool) if with_facets else {}
     return DirectoryResult(
         query=query, points=points, total=total, page=page, num_pages=num_pages, facets=facets
     )
@@ -165,74 +154,64 @@ def _reference(model, **filters):
     return rows
 
 
-def facet_counts(query: DirectoryQuery, failures) -> dict[str, list[FacetOption]]:
+def facet_counts(
+    query: DirectoryQuery, facts: DirectoryFacts, masks: dict[str, int], pool: int
+) -> dict[str, list[FacetOption]]:
     """Each facet counts the results of every other filter, so its options stay choosable."""
 
-    def pool(*ignored: str):
-        allowed = frozenset(ignored)
-        return [p for p, failed in failures if failed <= allowed]
-
     facets: dict[str, list[FacetOption]] = {}
-
-    counts = Counter(p.province for p in pool("province", "city"))
+    base = combined(masks, pool, "province", "city")
     facets["province"] = [
-        FacetOption(r.slug, r.name, counts[r.pk], query.province == r)
+        FacetOption(r.slug, r.name, n, query.province == r)
         for r in _reference(Region, level=Region.Level.PROVINCE)
-        if counts.get(r.pk)
+        if (n := (facts.province.get(r.pk, 0) & base).bit_count())
     ]
     if query.province:
-        counts = Counter(p.city for p in pool("city"))
+        base = combined(masks, pool, "city")
         facets["city"] = [
-            FacetOption(r.adcode, r.name, counts[r.pk], query.city == r)
+            FacetOption(r.adcode, r.name, n, query.city == r)
             for r in _reference(Region, level=Region.Level.CITY, parent=query.province)
-            if counts.get(r.pk)
+            if (n := (facts.city.get(r.pk, 0) & base).bit_count())
+        ]
+    for name, model, values in (
+        ("category", PointCategory, facts.category),
+        ("qualification", Qualification, facts.qualification),
+        ("audience", Audience, facts.audience),
+    ):
+        base = combined(masks, pool, name)
+        chosen = getattr(query, name)
+        facets[name] = [
+            FacetOption(x.code, x.name, n, chosen == x)
+            for x in _reference(model)
+            if (n := (values.get(x.pk, 0) & base).bit_count())
         ]
 
-    counts = Counter()
-    for p in pool("category"):
-        counts[p.category] += 1
-        if p.category_parent:
-            counts[p.category_parent] += 1
-    facets["category"] = [
-        FacetOption(c.code, c.name, counts[c.pk], query.category == c)
-        for c in _reference(PointCategory)
-        if counts.get(c.pk)
-    ]
-
-    counts = Counter(q for p in pool("qualification") for q in p.qualifications)
-    facets["qualification"] = [
-        FacetOption(x.code, x.name, counts[x.pk], query.qualification == x)
-        for x in _reference(Qualification)
-        if counts.get(x.pk)
-    ]
-
-    counts = Counter(a for p in pool("audience") for a in p.audiences)
-    facets["audience"] = [
-        FacetOption(x.code, x.name, counts[x.pk], query.audience == x)
-        for x in _reference(Audience)
-        if counts.get(x.pk)
-    ]
-
     # Service and tier refer to the same offering: each facet keeps the other's choice.
-    tier, service = query.tier, (query.service.pk if query.service else None)
-    counts = Counter(
-        s
-        for p in pool("service", "tier")
-        for s in {s for s, t in p.offers if not tier or t == tier}
-    )
-    facets["service"] = [
-        FacetOption(s.code, s.name, counts[s.pk], query.service == s)
-        for s in _reference(ServiceItem)
-        if counts.get(s.pk)
-    ]
-    counts = Counter(
-        t
-        for p in pool("service", "tier")
-        for t in {t for s, t in p.offers if not service or s == service}
-    )
+    base = combined(masks, pool, "service", "tier")
+    if query.tier:
+        facets["service"] = [
+            FacetOption(s.code, s.name, n, query.service == s)
+            for s in _reference(ServiceItem)
+            if (n := (facts.offer.get((s.pk, query.tier), 0) & base).bit_count())
+        ]
+    else:
+        facets["service"] = [
+            FacetOption(s.code, s.name, n, query.service == s)
+            for s in _reference(ServiceItem)
+            if (n := (facts.service.get(s.pk, 0) & base).bit_count())
+        ]
     facets["tier"] = [
-        FacetOption(value, label, counts[value], query.tier == value)
+        FacetOption(value, label, n, query.tier == value)
         for value, label in Tier.choices
-        if counts.get(value)
+        if (
+            n := (
+                (
+                    facts.offer.get((query.service.pk, value), 0)
+                    if query.service
+                    else facts.tier.get(value, 0)
+                )
+                & base
+            ).bit_count()
+        )
     ]
     return facets
