@@ -10,6 +10,7 @@ data changed.
 
 import gc
 import math
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from threading import Lock
@@ -25,6 +26,7 @@ class DirectoryFacts:
     pks: list[int]  # bit i stands for pks[i]; points are in title order
     index_of: dict[int, int]
     vectors: list[tuple[float, float, float] | None]  # unit vectors of the coordinates
+    version: tuple = ()
     all: int = 0
     province: dict[int, int] = field(default_factory=dict)
     city: dict[int, int] = field(default_factory=dict)
@@ -107,8 +109,13 @@ _lock = Lock()
 
 def data_version(locale_id: int) -> tuple:
     """Changes whenever a point is published, unpublished, added, revoked or deleted."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    # On wagtailcore_page alone: the join to the points' own table made this 17 ms at 10,000.
+    content_type = ContentType.objects.get_for_model(ServicePoint)
     row = (
-        ServicePoint.objects.filter(locale_id=locale_id)
+        Page.objects.filter(content_type=content_type, locale_id=locale_id)
         .order_by()
         .aggregate(
             n=Count("pk"),
@@ -180,9 +187,23 @@ def build_facts(locale_id: int) -> DirectoryFacts:
     return facts
 
 
+# Another process's publish shows here within this many seconds; this process's own writes
+# show at once (see `forget_checks`, connected to the page and offering signals).
+RECHECK_SECONDS = 1.0
+_checked_at: dict[int, float] = {}
+
+
+def forget_checks(**_kwargs) -> None:
+    _checked_at.clear()
+
+
 def get_facts(locale_id: int) -> DirectoryFacts:
-    version = data_version(locale_id)
     cached = _cache.get(locale_id)
+    now = time.monotonic()
+    if cached and now - _checked_at.get(locale_id, -RECHECK_SECONDS) < RECHECK_SECONDS:
+        return cached[1]
+    version = data_version(locale_id)
+    _checked_at[locale_id] = now
     if cached and cached[0] == version:
         return cached[1]
     with _lock:
@@ -190,6 +211,7 @@ def get_facts(locale_id: int) -> DirectoryFacts:
         if cached and cached[0] == version:
             return cached[1]
         facts = build_facts(locale_id)
+        facts.version = (locale_id, *version)
         _cache[locale_id] = (version, facts)
         # Long-lived until the data changes: keep the facts out of later garbage collections.
         gc.collect()

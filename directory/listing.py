@@ -5,6 +5,7 @@ reads only the facts' version, the keyword ranking and the rows of the page show
 number of queries is fixed whatever the number of results.
 """
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -18,6 +19,8 @@ from .filters import DirectoryQuery
 from .models import Audience, PointCategory, Qualification, Region, ServicePoint
 
 MAX_KEYWORD_HITS = 20000
+KEYWORD_CACHE_SIZE = 256
+_keyword_cache: OrderedDict[tuple, list[int]] = OrderedDict()
 
 
 @dataclass
@@ -36,6 +39,8 @@ class DirectoryResult:
     page: int
     num_pages: int
     facets: dict[str, list[FacetOption]] = field(default_factory=dict)
+    page_pks: list[int] = field(default_factory=list)
+    distances: dict[int, float] = field(default_factory=dict)
 
     @property
     def has_next(self) -> bool:
@@ -85,12 +90,22 @@ def filter_masks(query: DirectoryQuery, facts: DirectoryFacts) -> dict[str, int]
     return masks
 
 
-def keyword_ids(q: str) -> list[int] | None:
+def keyword_ids(q: str, version: tuple = ()) -> list[int] | None:
+    """Ranked keys for the keyword; the same keyword against the same published data is
+    answered from memory (a common word's full-text ranking costs ~100 ms at 10,000 points)."""
     if not q:
         return None
+    key = (q, version)
+    if key in _keyword_cache:
+        _keyword_cache.move_to_end(key)
+        return _keyword_cache[key]
     from search.ranking import rank
 
-    return [pk for pk, _score in rank(ServicePoint, q, limit=MAX_KEYWORD_HITS)]
+    ids = [pk for pk, _score in rank(ServicePoint, q, limit=MAX_KEYWORD_HITS)]
+    _keyword_cache[key] = ids
+    while len(_keyword_cache) > KEYWORD_CACHE_SIZE:
+        _keyword_cache.popitem(last=False)
+    return ids
 
 
 def combined(masks: dict[str, int], start: int, *ignored: str) -> int:
@@ -101,9 +116,11 @@ def combined(masks: dict[str, int], start: int, *ignored: str) -> int:
     return result
 
 
-def run_directory_query(query: DirectoryQuery, *, with_facets: bool = True) -> DirectoryResult:
+def run_directory_query(
+    query: DirectoryQuery, *, with_facets: bool = True, load_points: bool = True
+) -> DirectoryResult:
     facts = get_facts(directory_locale().pk)
-    ids = keyword_ids(query.q)
+    ids = keyword_ids(query.q, facts.version)
     pool = facts.all if ids is None else facts.mask_of(ids)
     masks = filter_masks(query, facts)
     matching = combined(masks, pool)
@@ -130,16 +147,25 @@ def run_directory_query(query: DirectoryQuery, *, with_facets: bool = True) -> D
     num_pages = max(1, -(-total // query.page_size))
     page = min(query.page, num_pages)
     page_pks = ordered[(page - 1) * query.page_size : page * query.page_size]
-    by_pk = ServicePoint.objects.filter(pk__in=page_pks).for_listing().in_bulk()
+    distances = {pk: km_from_closeness(closeness[pk]) for pk in page_pks if pk in closeness}
     points = []
-    for pk in page_pks:
-        point = by_pk[pk]
-        point.distance_km = km_from_closeness(closeness[pk]) if pk in closeness else None
-        points.append(point)
+    if load_points:
+        by_pk = ServicePoint.objects.filter(pk__in=page_pks).for_listing().in_bulk()
+        for pk in page_pks:
+            point = by_pk[pk]
+            point.distance_km = distances.get(pk)
+            points.append(point)
 
     facets = facet_counts(query, facts, masks, pool) if with_facets else {}
     return DirectoryResult(
-        query=query, points=points, total=total, page=page, num_pages=num_pages, facets=facets
+        query=query,
+        points=points,
+        total=total,
+        page=page,
+        num_pages=num_pages,
+        facets=facets,
+        page_pks=page_pks,
+        distances=distances,
     )
 
 

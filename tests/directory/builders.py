@@ -1,32 +1,16 @@
 """Small builders for directory tests: a site tree and points with offerings."""
 
-from wagtail.models import Page, Site
-
 from directory.models import (
     DirectoryIndexPage,
     NodeLevel,
     PointCategory,
     Qualification,
-    Region,
     ServicePoint,
 )
-from home.models import HomePage
 from services.models import PointOffering, ServiceItem
+from tests.factories import build_site, region
 
-
-def build_site() -> DirectoryIndexPage:
-    root = Page.get_first_root_node()
-    for page in root.get_children():
-        page.delete()
-    root.refresh_from_db()
-    home = root.add_child(instance=HomePage(title="知识产权信息公共服务网", slug="home"))
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home.add_child(instance=DirectoryIndexPage(title="名录", slug="directory"))
-
-
-def region(adcode: str) -> Region:
-    return Region.objects.get(adcode=adcode, locale__language_code="zh-hans")
+__all__ = ["add_point", "build_site", "region"]
 
 
 def add_point(

@@ -4,11 +4,10 @@ the data migrations)."""
 import itertools
 
 import pytest
-from wagtail.models import Page, Site
 
 from directory.models import DirectoryIndexPage, PointCategory, Region, ServicePoint
-from home.models import HomePage
 from services.models import PointOffering, ServiceItem
+from tests.factories import build_site
 
 _slugs = itertools.count(1)
 
@@ -19,14 +18,7 @@ def zh(model, **lookup):
 
 @pytest.fixture
 def directory(db) -> DirectoryIndexPage:
-    root = Page.get_first_root_node()
-    for page in root.get_children():
-        page.delete()
-    root.refresh_from_db()
-    home = root.add_child(instance=HomePage(title="知识产权信息公共服务网", slug="home"))
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home.add_child(instance=DirectoryIndexPage(title="名录", slug="directory"))
+    return build_site()
 
 
 @pytest.fixture
