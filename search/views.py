@@ -1,6 +1,6 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from directory.filters import MAX_QUERY_LENGTH
 
@@ -10,7 +10,8 @@ def search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        results = pages.specific().search(query)
     paginator = Paginator(results, 20)
     try:
         page = paginator.page(request.GET.get("page", 1))
