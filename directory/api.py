@@ -45,12 +45,10 @@ def serialize_page(pks: list[int], distances: dict[int, float], request) -> list
         .values_list("point_id", "service__code", "service__name", "tier")
     ):
         services[point_id].append({"code": code, "name": name, "tier": tier})
-    # Every point is a child of the directory page of its language.
-    parent_urls = {
-        parent.pk: parent.get_full_url(request)
-        for parent in {p.get_parent() for p in ServicePoint.objects.filter(pk__in=pks[:1])}
-    }
-    base = next(iter(parent_urls.values()), request.build_absolute_uri("/directory/"))
+    # Every point of a page is a child of the one directory page of the visitor's language.
+    base = ""
+    if pks:
+        base = ServicePoint.objects.get(pk=pks[0]).get_parent().get_full_url(request)
 
     items = []
     for pk in pks:
