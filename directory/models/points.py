@@ -299,6 +299,15 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
     def clean(self):
         super().clean()
         errors = {}
+        parent = self.get_parent() if self.pk else None
+        siblings = (
+            ServicePoint.objects.sibling_of(self, inclusive=False)
+            if parent
+            else ServicePoint.objects.none()
+        )
+        if siblings.filter(title=self.title).exists():
+            # The importer and the public match points by name: two of one name are ambiguous.
+            errors["title"] = _("Another point in this directory already has this name.")
         if self.kind == self.Kind.NODE and not self.node_level_id:
             errors["node_level"] = _("A node needs its level.")
         if self.kind == self.Kind.POINT and self.node_level_id:

@@ -104,3 +104,12 @@ def test_extra_location_takes_its_region_centre(directory):
         point=point, name="园区工作站", address="某园区", region=region("440106")
     )
     assert location.latitude == region("440106").latitude
+
+
+def test_two_points_of_one_directory_cannot_share_a_name(directory):
+    add_point(directory, "同名网点", slug="a")
+    twin = add_point(directory, "另一网点", slug="b")
+    twin.title = "同名网点"
+    with pytest.raises(ValidationError) as error:
+        twin.full_clean()
+    assert "title" in error.value.message_dict
