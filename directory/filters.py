@@ -20,6 +20,7 @@ FILTER_PARAMS = (
     "q",
     "province",
     "city",
+    "district",
     "category",
     "qualification",
     "service",
@@ -35,6 +36,7 @@ class DirectoryQuery:
     q: str = ""
     province: Region | None = None
     city: Region | None = None
+    district: Region | None = None  # orders nearest its centre first; does not narrow
     category: PointCategory | None = None
     qualification: Qualification | None = None
     service: ServiceItem | None = None
@@ -48,9 +50,12 @@ class DirectoryQuery:
 
     @property
     def origin(self) -> tuple[float, float] | None:
-        """Where "nearby" is measured from: the browser's position, else the chosen city."""
+        """Where "nearby" is measured from: the browser's position, else the chosen district,
+        else the chosen city."""
         if self.near:
             return self.near
+        if self.district and self.district.has_coordinates:
+            return (self.district.latitude, self.district.longitude)
         if self.city and self.city.has_coordinates:
             return (self.city.latitude, self.city.longitude)
         return None
@@ -69,6 +74,7 @@ class DirectoryQuery:
             "q": self.q,
             "province": self.province.slug if self.province else "",
             "city": self.city.adcode if self.city else "",
+            "district": self.district.adcode if self.district else "",
             "category": self.category.code if self.category else "",
             "qualification": self.qualification.code if self.qualification else "",
             "service": self.service.code if self.service else "",
@@ -85,6 +91,7 @@ def unknown_value_message(param: str, value: str) -> str:
     messages = {
         "province": _("There is no province “%(value)s”."),
         "city": _("There is no city with the code “%(value)s”."),
+        "district": _("There is no district with the code “%(value)s”."),
         "category": _("There is no point category “%(value)s”."),
         "qualification": _("There is no qualification “%(value)s”."),
         "service": _("There is no catalogue service “%(value)s”."),
@@ -136,7 +143,11 @@ def parse_directory_query(
         q = q[:MAX_QUERY_LENGTH]
 
     values: dict = {"q": q}
-    for name, level in (("province", Region.Level.PROVINCE), ("city", Region.Level.CITY)):
+    for name, level in (
+        ("province", Region.Level.PROVINCE),
+        ("city", Region.Level.CITY),
+        ("district", Region.Level.DISTRICT),
+    ):
         if raw := get(name):
             region = _region(raw[:60], level)
             if region is None:
@@ -202,6 +213,12 @@ def parse_directory_query(
         and values["city"].parent_id != values["province"].pk
     ):
         errors["city"] = _("This city is not in the chosen province.")
+    if (
+        values.get("district")
+        and values.get("city")
+        and values["district"].parent_id != values["city"].pk
+    ):
+        errors["district"] = _("This district is not in the chosen city.")
 
     return DirectoryQuery(**values, page=page, page_size=page_size, errors=errors)
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from .filters import DirectoryQuery, parse_directory_query
 from .landing import landing_for
 from .listing import run_directory_query
+from .models import Region
 
 
 def _page_url(base_url: str, query: DirectoryQuery, page: int) -> str:
@@ -46,11 +47,18 @@ def render_directory(request, page, query: DirectoryQuery, *, base_url: str, lan
                 if p.has_coordinates
             ],
             "radius_choices": [5, 10, 20, 50, 100, 200],
+            "districts": (
+                Region.objects.filter(parent=query.city, level=Region.Level.DISTRICT).order_by(
+                    "adcode"
+                )
+                if query.city
+                else []
+            ),
             "widen": {
                 "q": _query_url(base_url, query.without("q")),
                 "radius_km": _query_url(base_url, query.without("radius_km")),
-                "city": _query_url(base_url, query.without("city")),
-                "province": _query_url(base_url, query.without("province", "city")),
+                "city": _query_url(base_url, query.without("city", "district")),
+                "province": _query_url(base_url, query.without("province", "city", "district")),
                 "service": _query_url(base_url, query.without("service", "tier")),
                 "category": _query_url(
                     base_url, query.without("category", "qualification", "audience")

@@ -4,7 +4,7 @@ from django.utils.http import urlencode
 register = template.Library()
 
 # Choosing a broader place makes the narrower one meaningless.
-CLEARS = {"province": ("city",)}
+CLEARS = {"province": ("city", "district"), "city": ("district",)}
 
 
 def toggle_url(base_url: str, params: dict[str, str], param: str, value: str) -> str:

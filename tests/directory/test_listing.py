@@ -192,3 +192,19 @@ def test_query_count_does_not_grow_with_results():
         result = run_directory_query(parse_directory_query({"near": NEAR_GUANGZHOU}))
     assert result.total == 15
     assert len(many) == len(few)
+
+
+def test_chosen_district_orders_nearest_its_centre_without_narrowing(points):
+    from .builders import region
+
+    tianhe = region("440106")
+    result = run_directory_query(parse_directory_query({"district": "440106"}))
+    assert result.total == 4  # every listed point, not only those in 天河区
+    first = result.points[0]
+    assert first.city_id == tianhe.parent_id
+    assert result.points[-1].title == "北京测试大学"
+
+
+def test_district_must_be_in_the_chosen_city():
+    query = parse_directory_query({"city": "440300", "district": "440106"})
+    assert "district" in query.errors
