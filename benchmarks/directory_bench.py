@@ -186,23 +186,10 @@ def migrate() -> None:
 
 
 def build_site() -> Any:
-    """Home page as the site root (Wagtail's welcome page removed) and the directory under it."""
-    from wagtail.models import Page, Site
+    """The site tree exactly as `load_demo` makes it: home page as the Site's root, directory below."""
+    from directory.demo import ensure_directory_page, ensure_home_page
 
-    from directory.models import DirectoryIndexPage
-    from home.models import HomePage
-
-    root = Page.get_first_root_node()
-    # The welcome page's Site cascades with it; a new one points at our home page below.
-    for welcome in Page.objects.filter(depth=2):
-        welcome.delete()
-    root.refresh_from_db()
-    home = root.add_child(instance=HomePage(title="知识产权信息公共服务网", slug="home"))
-    Site.objects.create(
-        hostname=HOST, port=80, root_page=home, is_default_site=True, site_name="IPSN"
-    )
-    directory = home.add_child(instance=DirectoryIndexPage(title="服务网点名录", slug="directory"))
-    return directory
+    return ensure_directory_page(ensure_home_page())
 
 
 @dataclass
@@ -747,7 +734,7 @@ def main() -> int:
         # The build's garbage would otherwise be traversed by the first timed requests' GC.
         gc.collect()
 
-        # HTTP_HOST matches the Site, so Wagtail routes to our home page, not a 404.
+        # Any host name reaches the default Site (the home page), as in production behind one name.
         client = Client(HTTP_HOST=HOST)
         built["directory"].refresh_from_db()
         directory_url = built["directory"].get_url()

@@ -98,17 +98,10 @@ def migrate() -> None:
 
 
 def build_directory() -> Any:
-    from wagtail.models import Page
+    """The site tree exactly as `load_demo` makes it: home page as the Site's root, directory below."""
+    from directory.demo import ensure_directory_page, ensure_home_page
 
-    from directory.models import DirectoryIndexPage
-    from home.models import HomePage
-
-    root = Page.get_first_root_node()
-    for welcome in Page.objects.filter(depth=2):
-        welcome.delete()
-    root.refresh_from_db()
-    home = root.add_child(instance=HomePage(title="知识产权信息公共服务网", slug="home"))
-    return home.add_child(instance=DirectoryIndexPage(title="服务网点名录", slug="directory"))
+    return ensure_directory_page(ensure_home_page())
 
 
 def build_points(n: int, directory: Any, rng: random.Random) -> None:
