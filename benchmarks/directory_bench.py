@@ -439,30 +439,11 @@ def finish_tree(directory: Any, n: int) -> None:
 
 
 def index_points(chunk: int = 500) -> None:
-    """Index the points through the search backend, as publishing them one by one would.
-
-    The offerings' services are fetched with the offerings: the model's own
-    get_indexed_objects() prefetches the offerings only, so update_index reads each
-    offering's service with a query of its own (14 queries a point).
-    """
-    from django.db.models import Prefetch
-    from wagtail.search.backends import get_search_backend
-
+    """Index the points through the search backend, as publishing them one by one would."""
     from directory.models import ServicePoint
-    from services.models import PointOffering
+    from search.indexing import index_in_batches
 
-    backend = get_search_backend()
-    points = (
-        ServicePoint.objects.select_related("category", "province", "city")
-        .prefetch_related(
-            "qualifications",
-            Prefetch("offerings", queryset=PointOffering.objects.select_related("service")),
-        )
-        .order_by("pk")
-    )
-    pks = list(points.values_list("pk", flat=True))
-    for start in range(0, len(pks), chunk):
-        backend.add_bulk(ServicePoint, list(points.filter(pk__in=pks[start : start + chunk])))
+    index_in_batches(ServicePoint, chunk)
 
 
 def update_index() -> None:

@@ -172,26 +172,14 @@ def build_points(n: int, directory: Any, rng: random.Random) -> None:
 
 
 def index_points(chunk: int = 500) -> None:
-    from django.db import connection
-    from django.db.models import Prefetch
-    from wagtail.search.backends import get_search_backend
-
+    """Index the points through the search backend, as publishing them one by one would."""
     from directory.models import ServicePoint
-    from services.models import PointOffering
+    from search.indexing import index_in_batches
 
-    backend = get_search_backend()
-    points = (
-        ServicePoint.objects.select_related("category", "province", "city")
-        .prefetch_related(
-            "qualifications",
-            Prefetch("offerings", queryset=PointOffering.objects.select_related("service")),
-        )
-        .order_by("pk")
-    )
-    pks = list(points.values_list("pk", flat=True))
-    for start in range(0, len(pks), chunk):
-        backend.add_bulk(ServicePoint, list(points.filter(pk__in=pks[start : start + chunk])))
+    index_in_batches(ServicePoint, chunk)
     # A live database has statistics from routine ANALYZE; the stock backend's plan uses them.
+    from django.db import connection
+
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 

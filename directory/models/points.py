@@ -340,6 +340,25 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
         context.update(profile_context(self, request))
         return context
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # The index reads each offering's service; fetched with the offerings, indexing takes
+        # one query per batch instead of one per offering (measured: 14 queries a point).
+        from django.db.models import Prefetch
+
+        from services.models import PointOffering
+
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("category", "province", "city")
+            .prefetch_related(None)  # replace the plain "offerings" prefetch modelsearch adds
+            .prefetch_related(
+                "qualifications",
+                Prefetch("offerings", queryset=PointOffering.objects.select_related("service")),
+            )
+        )
+
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
