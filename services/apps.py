@@ -4,4 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 class ServicesConfig(AppConfig):
     name = "services"
-    verbose_name = _("Service catalogue")
+    verbose_name = _("Services and consultations")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from directory.models import ServicePoint
+
+        from .staff import create_group_for_new_point
+
+        post_save.connect(
+            create_group_for_new_point, sender=ServicePoint, dispatch_uid="point-staff-group"
+        )

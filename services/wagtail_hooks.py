@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ServiceItem
+from .models import CalendarDay, ServiceItem
 
 
 class ServiceItemViewSet(SnippetViewSet):
@@ -15,3 +15,16 @@ class ServiceItemViewSet(SnippetViewSet):
 
 
 register_snippet(ServiceItemViewSet)
+
+
+class CalendarDayViewSet(SnippetViewSet):
+    model = CalendarDay
+    icon = "date"
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["date", "name", "is_working_day"]
+    list_filter = ["is_working_day"]
+    ordering = ["-date"]
+
+
+register_snippet(CalendarDayViewSet)

@@ -185,6 +185,17 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The point's own staff: created with the point (services/staff.py). Aliases copy the
+    # key, so the English page resolves to the same staff.
+    staff_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("staff group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="service_points",
+    )
     is_demo = models.BooleanField(
         _("demo content"),
         default=False,
@@ -327,6 +338,12 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
             )
         if errors:
             raise ValidationError(errors)
+
+    def with_content_json(self, content):
+        # The staff group is not content: publishing an old revision must not detach it.
+        obj = super().with_content_json(content)
+        obj.staff_group_id = self.staff_group_id
+        return obj
 
     def get_fallback_description(self) -> str:
         from ..profile import profile_summary

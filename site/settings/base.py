@@ -26,6 +26,11 @@ MAP_TILE_URL = env.get(
 )
 MAP_TILE_ATTRIBUTION = env.get("MAP_TILE_ATTRIBUTION", "© 高德地图")
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
+PRIVATE_MEDIA_ROOT = Path(env.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+TRUSTED_PROXIES = [p for p in env.get("TRUSTED_PROXIES", "").split(",") if p]
+CONSULTATION_RATE_LIMIT = env.get("CONSULTATION_RATE_LIMIT", "5/3600")
+CONSULTATION_MIN_SECONDS = int(env.get("CONSULTATION_MIN_SECONDS", "3"))
+CONSULTATION_RETENTION_DAYS = int(env.get("CONSULTATION_RETENTION_DAYS", "1095"))
 STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 CSRF_TRUSTED_ORIGINS = [o for o in env.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
@@ -173,6 +178,25 @@ else:
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# --- Consultation requests (services/) --------------------------------------------------
+# Requests per client IP and window in seconds ("5/3600"); the IP is REMOTE_ADDR unless that is
+# one of TRUSTED_PROXIES, whose X-Forwarded-For is then believed (services/abuse.py).
+CONSULTATION_RATE_LIMIT_COUNT, CONSULTATION_RATE_LIMIT_WINDOW = (
+    int(part) for part in CONSULTATION_RATE_LIMIT.split("/", 1)
+)
+# Seconds a person needs at least to fill in the form; faster posts are bots.
+CONSULTATION_TOKEN_MAX_AGE = 2 * 24 * 3600
+CONSULTATION_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+CONSULTATION_QUESTION_MAX_CHARS = 5000
+# First reply due within this many working hours (09:00–17:00, Monday–Friday, Asia/Shanghai,
+# minus the holidays of the working calendar): the 5×8 service promise.
+CONSULTATION_RESPONSE_WORKING_HOURS = 40
+CONSULTATION_WORKDAY_START = 9
+CONSULTATION_WORKDAY_END = 17
+# Version of the privacy notice the consent checkbox shows; bump it when the text changes.
+CONSULTATION_CONSENT_VERSION = "2026-11-21"
+OUTBOX_MAX_ATTEMPTS = 10
 
 # Directory and API paging.
 DIRECTORY_PAGE_SIZE = 20

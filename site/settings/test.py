@@ -1,3 +1,6 @@
+import tempfile
+from pathlib import Path
+
 from .dev import *  # noqa: F403
 
 DEBUG = False
@@ -9,3 +12,6 @@ MAP_TILE_URL = ""  # tests never reach a tile server; the list must work without
 # Tests must not depend on the developer's environment.
 SITE_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+# Attachments written by tests go to a throw-away folder, never the developer's.
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ipsn-private-"))
+CONSULTATION_MIN_SECONDS = 0

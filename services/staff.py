@@ -1,0 +1,120 @@
+"""Point staff: the group each point gets, and what a user may see of consultation requests.
+
+A point's staff are the members of its group. The group holds page permissions on the point's
+own profile page (add and change: their edits go to the IP office for publishing), admin
+access and the inbox permissions. Which requests they see is decided here, not by Django
+model permissions: model permissions cannot say "only your own point's".
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import GroupPagePermission, Locale
+
+from directory.models import ServicePoint
+
+PAGE_PERMISSIONS = ("add_page", "change_page")
+MODEL_PERMISSIONS = (
+    ("wagtailadmin", "access_admin"),
+    ("services", "view_consultationrequest"),
+    ("services", "change_consultationrequest"),
+)
+
+
+def group_name(point: ServicePoint) -> str:
+    # Group names are unique and at most 150 characters; the id keeps renamed twins apart.
+    return f"网点工作人员 #{point.pk} {point.title}"[:150]
+
+
+def source_point(point: ServicePoint) -> ServicePoint:
+    """The default-locale page a point's staff and requests belong to (not an alias)."""
+    if point.alias_of_id:
+        point = ServicePoint.objects.get(pk=point.alias_of_id)
+    default = Locale.get_default()
+    if point.locale_id != default.pk:
+        point = (
+            ServicePoint.objects.filter(
+                translation_key=point.translation_key, locale=default
+            ).first()
+            or point
+        )
+    return point
+
+
+@transaction.atomic
+def ensure_staff_group(point: ServicePoint) -> Group:
+    """Create (or repair) the point's staff group and its permissions; safe to call again."""
+    point = source_point(point)
+    group = point.staff_group
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=group_name(point))
+        # update(), not save(): a save of a page would start a revision and re-index it.
+        ServicePoint.objects.filter(pk=point.pk).update(staff_group=group)
+        point.staff_group = group
+    for codename in PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=point.page_ptr,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label__in={app for app, _ in MODEL_PERMISSIONS},
+            codename__in={codename for _, codename in MODEL_PERMISSIONS},
+        )
+    )
+    return group
+
+
+def is_office_staff(user) -> bool:
+    """IP-office staff handle every point's requests and the central inbox."""
+    return bool(
+        user.is_active and (user.is_superuser or user.has_perm("services.handle_all_consultations"))
+    )
+
+
+def staff_point_ids(user) -> frozenset[int]:
+    """Ids of the points whose staff group the user belongs to (cached on the user object)."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_staff_point_ids", None)
+    if cached is None:
+        cached = frozenset(
+            ServicePoint.objects.filter(staff_group__user=user, alias_of__isnull=True).values_list(
+                "pk", flat=True
+            )
+        )
+        user._staff_point_ids = cached
+    return cached
+
+
+def visible_requests(user, queryset=None):
+    """The consultation requests `user` may see: all for the office, their points' otherwise."""
+    from .models import ConsultationRequest
+
+    queryset = ConsultationRequest.objects.all() if queryset is None else queryset
+    if is_office_staff(user):
+        return queryset
+    if not user.has_perm("services.view_consultationrequest"):
+        return queryset.none()
+    return queryset.filter(point_id__in=staff_point_ids(user))
+
+
+def can_handle(user, request_obj) -> bool:
+    if is_office_staff(user):
+        return True
+    return (
+        user.has_perm("services.change_consultationrequest")
+        and request_obj.point_id is not None
+        and request_obj.point_id in staff_point_ids(user)
+    )
+
+
+def create_group_for_new_point(sender, instance, created, raw=False, **kwargs):
+    """post_save: a new point (not an alias or translation) gets its staff group at once."""
+    if raw or not created or instance.alias_of_id:
+        return
+    if instance.locale_id != Locale.get_default().pk:
+        return
+    ensure_staff_group(instance)
