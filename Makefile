@@ -9,7 +9,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
 help: ## List every target
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*?## "}{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*?## "}{printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
 
 $(UV):
 	python3 -m venv $(TOOLS)
@@ -54,10 +54,13 @@ messages: install ## Extract and compile translations (needs gettext)
 bench: install ## Directory and profile benchmark on 10,000 points (prints figures)
 	$(PY) benchmarks/directory_bench.py
 
+bench-consult: install ## 200 concurrent consultation requests against gunicorn on loopback (prints figures)
+	$(PY) benchmarks/consult_bench.py
+
 search-eval: install ## Precision of directory keyword search on the public query set
 	$(PY) manage.py search_precision
 
 clean: ## Remove the virtualenvs, database and collected files
 	rm -rf .venv $(TOOLS) db.sqlite3* static_collected
 
-.PHONY: help install db demo run chromium test lint check messages bench search-eval clean
+.PHONY: help install db demo run chromium test lint check messages bench bench-consult search-eval clean

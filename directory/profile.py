@@ -145,9 +145,27 @@ def prefetch_profile(point) -> None:
     )
 
 
+def consultation_context(point) -> dict:
+    """The profile's question form (for an active point) and its public service figures."""
+    from django.urls import reverse
+
+    from services.forms import ConsultationForm
+    from services.staff import source_point
+    from services.statistics import public_figures
+
+    source = source_point(point)
+    form = None
+    if source.status == point.Status.ACTIVE:
+        form = ConsultationForm(
+            point=source, action=reverse("consultation_ask_point", args=[point.pk])
+        )
+    return {"consultation_form": form, "service_figures": public_figures(source)}
+
+
 def profile_context(point, request) -> dict:
     prefetch_profile(point)
     return {
+        **consultation_context(point),
         "offering_groups": offerings_by_tier(point),
         "map_markers": map_markers(point),
         "json_ld": json.dumps(json_ld(point, request), ensure_ascii=False).replace("</", "<\\/"),

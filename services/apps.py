@@ -9,10 +9,12 @@ class ServicesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from directory.models import ServicePoint
+        from directory.models import Region, ServicePoint
 
+        from .forms import forget_city_choices
         from .staff import create_group_for_new_point
 
+        post_save.connect(forget_city_choices, sender=Region, dispatch_uid="city-choices")
         post_save.connect(
             create_group_for_new_point, sender=ServicePoint, dispatch_uid="point-staff-group"
         )

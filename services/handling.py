@@ -95,16 +95,22 @@ def _create(submission, nonce, consent_version, language, client_key, point):
     if submission.attachment is not None:
         request_obj.attachment_name = submission.attachment_name[:200]
         request_obj.attachment.save(submission.attachment_name, submission.attachment, save=False)
-    request_obj.save()
-    RequestEvent.objects.create(
-        request=request_obj,
-        kind=RequestEvent.Kind.SUBMITTED,
-        to_status=Status.NEW,
-        to_point=decision.point,
-        note=decision.reason,
-        created_at=now,
-    )
-    notifications.send_confirmation(request_obj)
+    try:
+        request_obj.save()
+        RequestEvent.objects.create(
+            request=request_obj,
+            kind=RequestEvent.Kind.SUBMITTED,
+            to_status=Status.NEW,
+            to_point=decision.point,
+            note=decision.reason,
+            created_at=now,
+        )
+        notifications.send_confirmation(request_obj)
+    except BaseException:
+        # The file is written before the row; without the row nothing would ever erase it.
+        if request_obj.attachment:
+            request_obj.attachment.delete(save=False)
+        raise
     return request_obj
 
 
@@ -202,17 +208,24 @@ def rate(request_obj: ConsultationRequest, rating: int, comment: str = ""):
 
 
 @transaction.atomic
-def anonymise(request_obj: ConsultationRequest, *, reason_kind=RequestEvent.Kind.ANONYMISED):
+def anonymise(request_obj: ConsultationRequest):
     """Erase the asker's personal data; the ledger keeps service, dates, status and rating."""
     if request_obj.anonymised_at:
         return
     for field in PERSONAL_FIELDS:
         setattr(request_obj, field, ERASED if field == "name" else "")
-    # Free text may hold personal data too.
+    # Free text may hold personal data too: the question, the answers, the staff's notes.
+    request_obj.subject = ERASED
     request_obj.question = ERASED
     request_obj.rating_comment = ""
+    request_obj.replies.update(body=ERASED)
+    request_obj.events.exclude(kind=RequestEvent.Kind.SUBMITTED).exclude(note="").update(
+        note=ERASED
+    )
     if request_obj.attachment:
-        request_obj.attachment.delete(save=False)
+        # Only once the erasure is committed: a rollback must not leave a row without its file.
+        storage, name = request_obj.attachment.storage, request_obj.attachment.name
+        transaction.on_commit(lambda: storage.delete(name))
     request_obj.attachment = ""
     request_obj.attachment_name = ""
     request_obj.anonymised_at = timezone.now()

@@ -25,7 +25,8 @@ def enqueue(*, kind: str, to: str, subject: str, body: str, request=None) -> Out
     email = OutboxEmail.objects.create(
         kind=kind, to_address=to, subject=subject, body=body, request=request
     )
-    transaction.on_commit(lambda: send_pending(ids=[email.pk]))
+    # robust: a failure here must not turn the asker's saved request into an error page.
+    transaction.on_commit(lambda: send_pending(ids=[email.pk]), robust=True)
     return email
 
 

@@ -78,7 +78,23 @@ def route(
         return _route(service=service, city=city, point=point)
 
 
+def _default_locale(obj, model):
+    """The default-locale twin of a translatable object (the catalogue and points use those)."""
+    if obj is None or obj.locale_id == Locale.get_default().pk:
+        return obj
+    return (
+        model.objects.filter(
+            translation_key=obj.translation_key, locale=Locale.get_default()
+        ).first()
+        or obj
+    )
+
+
 def _route(*, service, city, point) -> RoutingDecision:
+    service = _default_locale(service, ServiceItem)
+    city = _default_locale(city, Region)
+    if city.level == Region.Level.DISTRICT and city.parent_id:
+        city = city.parent
     service_tier = service.tier if service else ""
     if point is not None:
         if _routable_points().filter(pk=point.pk).exists():

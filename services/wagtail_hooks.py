@@ -1,3 +1,4 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -28,3 +29,39 @@ class CalendarDayViewSet(SnippetViewSet):
 
 
 register_snippet(CalendarDayViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_consultation_inbox():
+    from .admin.viewset import ConsultationInboxViewSet
+
+    return ConsultationInboxViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_point_staff_urls():
+    from django.urls import path
+
+    from .staff_admin import PointStaffView, StaffIndexView
+
+    return [
+        path("point-staff/", StaffIndexView.as_view(), name="point_staff_index"),
+        path("point-staff/<int:point_id>/", PointStaffView.as_view(), name="point_staff"),
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def register_point_staff_menu_item():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.menu import MenuItem
+
+    from .staff import is_office_staff
+
+    class OfficeOnlyMenuItem(MenuItem):
+        def is_shown(self, request):
+            return is_office_staff(request.user)
+
+    return OfficeOnlyMenuItem(
+        _("Point staff"), reverse("point_staff_index"), icon_name="group", order=250
+    )

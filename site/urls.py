@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from directory import api as directory_api
 from home import views as home_views
 from search import views as search_views
+from services import views as services_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -28,6 +29,8 @@ if settings.DEBUG:
 # zh-hans, the default language, is served at / without a prefix; English under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("consult/", include("services.urls")),
+    path("privacy/", services_views.privacy_policy, name="privacy_policy"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

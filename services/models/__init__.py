@@ -2,6 +2,7 @@ from .calendar import CalendarDay
 from .catalogue import ServiceItem, Tier
 from .consultations import (
     OPEN_STATUSES,
+    TRACKING_LENGTH,
     ConsultationReply,
     ConsultationRequest,
     Origin,
@@ -15,6 +16,7 @@ from .outbox import OutboxEmail
 
 __all__ = [
     "OPEN_STATUSES",
+    "TRACKING_LENGTH",
     "CalendarDay",
     "ConsultationReply",
     "ConsultationRequest",

@@ -206,6 +206,7 @@ class RequestEvent(models.Model):
         RATED = "rated", _("rated")
         DELETION_REQUESTED = "deletion_requested", _("deletion requested")
         ANONYMISED = "anonymised", _("personal data erased")
+        EDITED = "edited", _("corrected")
 
     request = models.ForeignKey(
         ConsultationRequest, on_delete=models.CASCADE, related_name="events"

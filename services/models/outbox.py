@@ -17,6 +17,7 @@ class OutboxEmail(models.Model):
         REPLY = "reply", _("reply")
         TRANSFER = "transfer", _("request transferred")
         REGISTRATION = "registration", _("registration")
+        ACCOUNT = "account", _("staff account")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     request = models.ForeignKey(

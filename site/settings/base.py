@@ -35,6 +35,7 @@ STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 CSRF_TRUSTED_ORIGINS = [o for o in env.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
+EMAIL_TIMEOUT = int(env.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "noreply@example.com")
 SECURE_SSL_REDIRECT_ENV = env.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS_ENV = int(env.get("DJANGO_HSTS_SECONDS", "31536000"))
@@ -114,6 +115,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        # Writers queue instead of failing with "database is locked" under concurrent posts.
+        "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -6,6 +6,7 @@ Instead one server per session runs on its own SQLite file, migrated and loaded 
 """
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -52,8 +54,11 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _manage(env: dict[str, str], *args: str) -> None:
-    """Run a management command in its own process and fail with its output if it fails."""
+def _manage(env: dict[str, str], *args: str) -> str:
+    """Run a management command in its own process; fail with its output if it fails.
+
+    Returns what the command wrote to stdout.
+    """
     try:
         completed = subprocess.run(  # noqa: S603 - fixed argv, no shell
             [sys.executable, "manage.py", *args],
@@ -72,6 +77,7 @@ def _manage(env: dict[str, str], *args: str) -> None:
             f"`manage.py {' '.join(args)}` failed (exit {completed.returncode}):\n"
             f"{completed.stdout[-4000:]}\n{completed.stderr[-4000:]}"
         )
+    return completed.stdout
 
 
 def _wait_until_serving(url: str, process: subprocess.Popen, log_path: Path) -> None:
@@ -97,12 +103,21 @@ def _wait_until_serving(url: str, process: subprocess.Popen, log_path: Path) -> 
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory) -> str:
-    """Base URL (no trailing slash) of a server running the demo directory on a fresh database."""
-    workdir = tmp_path_factory.mktemp("browser-server")
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    env = {
+def server_workdir(tmp_path_factory) -> Path:
+    """The test server's folder: its SQLite file, media and log."""
+    return tmp_path_factory.mktemp("browser-server")
+
+
+@pytest.fixture(scope="session")
+def server_env(server_workdir) -> dict[str, str]:
+    """The environment of every process of the test server (settings, database, base URL).
+
+    `_manage(server_env, ...)` runs a management command against the database the browser sees;
+    use it only after `server_url` has migrated and loaded that database.
+    """
+    workdir = server_workdir
+    base_url = f"http://127.0.0.1:{_free_port()}"
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
@@ -114,8 +129,20 @@ def server_url(tmp_path_factory) -> str:
         # A developer's shell may point these at real services; the suite must not depend on them.
         "ELASTICSEARCH_URL": "",
         "REDIS_URL": "",
+        # The consultation form refuses a post sooner than this many seconds after it was served
+        # (a bot check). A script fills it in milliseconds; 0 keeps journeys fast without sleeps.
+        "CONSULTATION_MIN_SECONDS": "0",
         "PYTHONUNBUFFERED": "1",
     }
+
+
+@pytest.fixture(scope="session")
+def server_url(server_env, server_workdir) -> str:
+    """Base URL (no trailing slash) of a server running the demo directory on a fresh database."""
+    env = server_env
+    workdir = server_workdir
+    base_url = env["SITE_BASE_URL"]
+    port = urlsplit(base_url).port
     _manage(env, "migrate", "--noinput")
     _manage(env, "load_demo")
 
@@ -217,3 +244,46 @@ def _assert_accessible(page) -> None:
 def assert_accessible():
     """`assert_accessible(page)`: run axe-core (bundled, offline) and fail on serious/critical issues."""
     return _assert_accessible
+
+
+@pytest.fixture(scope="session")
+def manage(server_env, server_url):
+    """`manage(*args)`: run a management command against the test server's database.
+
+    Returns its stdout. For look-ups, `manage("shell", "--no-imports", "-v", "0", "-c", code)`
+    with `code` printing one JSON line keeps the output easy to parse.
+    """
+
+    def run(*args: str) -> str:
+        return _manage(server_env, *args)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def point_staff(server_env, server_url):
+    """`point_staff(point)` → (username, password) of a staff member of that point.
+
+    `point` is the point's exact title or its page slug. The user is created once per session
+    (by `manage.py add_point_staff`, the command operators use) with a random password.
+    """
+    accounts: dict[str, tuple[str, str]] = {}
+
+    def get(point: str) -> tuple[str, str]:
+        if point not in accounts:
+            username = f"point-staff-{len(accounts) + 1}"
+            password = secrets.token_urlsafe(18)
+            _manage(
+                {**server_env, "BROWSER_TEST_STAFF_PASSWORD": password},
+                "add_point_staff",
+                point,
+                username,
+                "--email",
+                f"{username}@example.com",
+                "--password-env",
+                "BROWSER_TEST_STAFF_PASSWORD",
+            )
+            accounts[point] = (username, password)
+        return accounts[point]
+
+    return get

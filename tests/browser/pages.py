@@ -8,7 +8,7 @@ import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 ORGANIZATION_TYPES = {"Organization", "GovernmentOrganization"}
@@ -66,3 +66,28 @@ def json_ld_types(page: Page) -> set[str]:
                 kind = node.get("@type", [])
                 types.update([kind] if isinstance(kind, str) else kind)
     return types
+
+
+# --- Consultations ------------------------------------------------------------------------
+
+# services.models.consultations: 12 characters without 0/O, 1/I/L, shown in groups of four.
+TRACKING_CODE = re.compile(r"^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$")
+
+
+def consultation_form(page: Page) -> Locator:
+    return page.locator("form#consultation-form")
+
+
+def field_error(form: Locator, name: str) -> Locator:
+    """The `.invalid-feedback` crispy-forms (Bootstrap 5) renders for the field `name`."""
+    return form.locator(f"#id_{name}_error.invalid-feedback")
+
+
+def assert_field_error(form: Locator, name: str) -> None:
+    """The field is marked invalid and its message is shown and announced with it."""
+    error = field_error(form, name)
+    expect(error).to_be_visible()
+    expect(error).not_to_have_text(re.compile(r"^\s*$"))
+    field = form.locator(f"[name={name}]").first
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_have_attribute("aria-describedby", re.compile(rf"\bid_{name}_error\b"))

@@ -16,3 +16,11 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(_("The demo data does not import:") + f"\n{error}") from error
         self.stdout.write(self.style.SUCCESS(report.summary()))
+        from services.demo import load_demo_requests
+
+        created = load_demo_requests()
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Demo consultation requests added: %(count)s") % {"count": created}
+            )
+        )

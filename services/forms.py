@@ -1,0 +1,298 @@
+"""The public consultation forms: asking, finding your request again, rating the answer."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.validators import MaxLengthValidator
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from directory.models import Region
+
+from . import abuse
+from .models import ReplyChannel, ServiceItem, Tier
+from .validation import check_attachment, normalise_phone, normalise_text, single_line
+from .widgets import FastSelect
+
+CITY_CHOICES_CACHE_KEY = "consultation-city-choices"
+
+
+def city_choices():
+    """Cities grouped by province, for a picker that works without JavaScript.
+
+    Cached: regions change only when an editor renames one (a signal clears the cache).
+    """
+    choices = cache.get(CITY_CHOICES_CACHE_KEY)
+    if choices is None:
+        choices = _city_choices()
+        cache.set(CITY_CHOICES_CACHE_KEY, choices, 3600)
+    return [("", _("Choose your city")), *choices]
+
+
+def forget_city_choices(**kwargs):
+    cache.delete(CITY_CHOICES_CACHE_KEY)
+
+
+def _city_choices():
+    rows = (
+        Region.objects.filter(level=Region.Level.CITY, locale=Locale.get_default())
+        .select_related("parent")
+        .order_by("parent__adcode", "adcode")
+    )
+    groups: dict[str, list] = {}
+    for city in rows:
+        groups.setdefault(city.parent.name if city.parent else "", []).append((city.pk, city.name))
+    return list(groups.items())
+
+
+def service_choices(point=None):
+    services = ServiceItem.objects.filter(locale=Locale.get_default())
+    if point is not None:
+        services = services.filter(offerings__point=point).distinct()
+    grouped: dict[str, list] = {}
+    labels = dict(Tier.choices)
+    for service in services.order_by("sort_order", "code"):
+        grouped.setdefault(str(labels.get(service.tier, "")), []).append((service.pk, service.name))
+    return [("", _("Not sure")), *grouped.items()]
+
+
+class ConsultationForm(forms.Form):
+    service = forms.TypedChoiceField(
+        label=_("Which service is your question about?"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=FastSelect,
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=120, validators=[single_line])
+    question = forms.CharField(
+        label=_("Your question"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        validators=[MaxLengthValidator(settings.CONSULTATION_QUESTION_MAX_CHARS)],
+        help_text=_("Up to %(count)s characters. Do not include ID numbers or passwords.")
+        % {"count": settings.CONSULTATION_QUESTION_MAX_CHARS},
+    )
+    name = forms.CharField(label=_("Your name"), max_length=60, validators=[single_line])
+    organisation = forms.CharField(
+        label=_("Organisation"), max_length=120, required=False, validators=[single_line]
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    reply_channel = forms.ChoiceField(
+        label=_("How should we reply?"),
+        choices=ReplyChannel.choices,
+        initial=ReplyChannel.EMAIL,
+        widget=forms.RadioSelect,
+    )
+    city = forms.TypedChoiceField(
+        label=_("Your city"), coerce=int, empty_value=None, widget=FastSelect
+    )
+    attachment = forms.FileField(
+        label=_("Attachment (optional)"),
+        required=False,
+        help_text=_("PDF, DOCX, XLSX, PNG or JPG, up to 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"}),
+    )
+    consent = forms.BooleanField(label=_("I agree"), required=True)
+    # Honeypot: hidden from people (and from assistive technology) by the template.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    form_token = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, point=None, action: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.point = point
+        self.nonce = ""
+        self.fields["service"].choices = service_choices(point)
+        self.fields["city"].choices = city_choices()
+        self.fields["consent"].label = consent_label(point)
+        self.fields["consent"].error_messages["required"] = _(
+            "Tick the box to agree, or we cannot receive your question."
+        )
+        if not self.is_bound or not self.data.get("form_token"):
+            self.initial["form_token"] = abuse.issue_token()
+        self.helper = self._helper(action)
+
+    def _helper(self, action):
+        helper = FormHelper()
+        helper.form_action = action
+        helper.form_id = "consultation-form"
+        helper.attrs = {"novalidate": ""}  # the server's messages, in the page's language
+        helper.layout = Layout(
+            Fieldset(_("Your question"), "service", "subject", "question", "attachment"),
+            Fieldset(
+                _("About you"),
+                "name",
+                "organisation",
+                Div(
+                    Div("phone", css_class="col-md-6"),
+                    Div("email", css_class="col-md-6"),
+                    css_class="row",
+                ),
+                HTML(
+                    format_html(
+                        '<p class="form-text mt-n2 mb-3">{}</p>',
+                        _("Give a phone number, an e-mail address, or both."),
+                    )
+                ),
+                "reply_channel",
+                "city",
+            ),
+            Div(
+                Field("website", tabindex="-1", autocomplete="off"),
+                css_class="visually-hidden",
+                aria_hidden="true",
+            ),
+            "form_token",
+            Field("consent"),
+            Submit("submit", _("Send my question"), css_class="btn-primary btn-lg"),
+        )
+        return helper
+
+    def clean_form_token(self):
+        # Token and honeypot problems are shown above the form: their fields are hidden.
+        token = self.cleaned_data["form_token"]
+        try:
+            self.nonce = abuse.check_token(token)
+        except abuse.TokenTooFast:
+            self._token_error(
+                _("That was quicker than a person can fill in the form. Check it and send again."),
+                "too_fast",
+            )
+        except abuse.TokenExpired:
+            self._token_error(
+                _("This form was open too long. Check your entries and send again."), "expired"
+            )
+        except abuse.TokenError:
+            self._token_error(_("The form could not be checked. Send it again."), "invalid")
+        return token
+
+    def _token_error(self, message, code):
+        self._renew_token()
+        self.add_error(None, forms.ValidationError(message, code=code))
+
+    def _renew_token(self):
+        # A fresh token goes back with the re-shown form, so a second try can succeed.
+        self.data = self.data.copy()
+        self.data["form_token"] = abuse.issue_token()
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    _("The form could not be checked. Send it again."), code="honeypot"
+                ),
+            )
+        return ""
+
+    def clean_phone(self):
+        value = self.cleaned_data["phone"].strip()
+        return normalise_phone(value) if value else ""
+
+    def clean_email(self):
+        return normalise_text(self.cleaned_data["email"]).strip().lower()
+
+    def clean_question(self):
+        value = self.cleaned_data["question"]
+        if not value.strip():
+            raise forms.ValidationError(_("Write your question."), code="required")
+        return value
+
+    def clean_service(self):
+        pk = self.cleaned_data["service"]
+        if pk is None:
+            return None
+        return ServiceItem.objects.get(pk=pk)
+
+    def clean_city(self):
+        pk = self.cleaned_data["city"]
+        return Region.objects.select_related("parent").get(pk=pk)
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            check_attachment(upload)
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        phone, email = data.get("phone"), data.get("email")
+        if "phone" in data and "email" in data and not phone and not email:
+            self.add_error("phone", _("Give a phone number or an e-mail address."))
+        channel = data.get("reply_channel")
+        if channel == ReplyChannel.EMAIL and "email" in data and not email and phone:
+            self.add_error("email", _("You chose a reply by e-mail: give your e-mail address."))
+        if channel == ReplyChannel.PHONE and "phone" in data and not phone and email:
+            self.add_error("phone", _("You chose a reply by phone: give your phone number."))
+        return data
+
+
+def consent_label(point=None):
+    """The privacy notice the asker agrees to: who receives the data, for what, how long."""
+    recipient = point.title if point is not None else _("the point chosen to answer you")
+    years = settings.CONSULTATION_RETENTION_DAYS // 365
+    return format_html(
+        '{} <a href="{}">{}</a>',
+        _(
+            "I agree that my name, contact details, city and question are passed to %(recipient)s "
+            "(and, if it passes the question on, to the point or IP office that answers it), "
+            "only to answer my question and to count the service in its ledger, and that they "
+            "are erased %(years)s years after the question is closed, or earlier when I ask."
+        )
+        % {"recipient": recipient, "years": years},
+        reverse("privacy_policy"),
+        _("Privacy policy"),
+    )
+
+
+class TrackingLookupForm(forms.Form):
+    code = forms.CharField(
+        label=_("Tracking code"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    secret = forms.CharField(
+        label=_("Last 4 digits of your phone number, or your e-mail address"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def clean_code(self):
+        code = normalise_text(self.cleaned_data["code"]).upper()
+        return "".join(char for char in code if char.isalnum())
+
+
+class RatingForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("How satisfied are you with the answer?"),
+        choices=[(n, str(n)) for n in range(5, 0, -1)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text=_("5 = very satisfied, 1 = very dissatisfied."),
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DeletionForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, erase my personal data and close my question."),
+        error_messages={"required": _("Tick the box to confirm.")},
+    )

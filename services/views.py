@@ -1,0 +1,286 @@
+"""Public consultation pages: ask (anywhere or one point), the receipt, tracking, rating.
+
+Views stay thin: forms validate, services.handling does the work.
+"""
+
+import hmac
+import logging
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from directory.models import ServicePoint
+
+from . import abuse, handling
+from .forms import ConsultationForm, DeletionForm, RatingForm, TrackingLookupForm
+from .models import ConsultationRequest, RequestEvent
+from .staff import source_point
+
+logger = logging.getLogger(__name__)
+
+SENT_SESSION_KEY = "consultation_sent"
+TRACKED_SESSION_KEY = "consultation_tracked"
+LOOKUP_LIMIT, LOOKUP_WINDOW = 20, 15 * 60
+
+
+def ask(request):
+    """The general page: the question is routed to the right point automatically."""
+    return _ask(request, point=None, action=reverse("consultation_ask"))
+
+
+def ask_point(request, point_id: int):
+    page = get_object_or_404(ServicePoint.objects.live(), pk=point_id)
+    point = source_point(page)
+    if point.status != ServicePoint.Status.ACTIVE:
+        return TemplateResponse(
+            request, "services/point_unavailable.html", {"point": page}, status=410
+        )
+    return _ask(
+        request,
+        point=point,
+        action=reverse("consultation_ask_point", args=[point_id]),
+        page_point=page,
+    )
+
+
+def _ask(request, *, point, action, page_point=None):
+    status = 200
+    if request.method == "POST":
+        form = ConsultationForm(request.POST, request.FILES, point=point, action=action)
+        if form.is_valid():
+            key = abuse.client_key(abuse.client_ip(request))
+            if abuse.is_rate_limited(key):
+                form.add_error(
+                    None,
+                    _(
+                        "Too many questions were sent from your network in a short time. "
+                        "Please wait an hour and send again, or call the point."
+                    ),
+                )
+                status = 429
+            else:
+                try:
+                    request_obj, _created = handling.submit(
+                        _submission(form),
+                        nonce=form.nonce,
+                        consent_version=_consent_version(),
+                        language=translation.get_language(),
+                        client_key=key,
+                        point=point,
+                    )
+                except DatabaseError:
+                    logger.exception("Consultation request could not be saved")
+                    form.add_error(
+                        None,
+                        _(
+                            "Your question could not be saved because of a fault on our side; "
+                            "nothing was stored. Your entries are still here: please send again "
+                            "in a few minutes."
+                        ),
+                    )
+                    status = 503
+                else:
+                    request.session[SENT_SESSION_KEY] = request_obj.tracking_code
+                    return redirect("consultation_sent")
+        else:
+            status = 400
+    else:
+        form = ConsultationForm(point=point, action=action)
+    return TemplateResponse(
+        request,
+        "services/ask.html",
+        {
+            "form": form,
+            "point": page_point,
+            "attachment_lost": request.FILES and not form.is_valid(),
+        },
+        status=status,
+    )
+
+
+def _consent_version() -> str:
+    from django.conf import settings
+
+    return settings.CONSULTATION_CONSENT_VERSION
+
+
+def _submission(form) -> handling.Submission:
+    data = form.cleaned_data
+    upload = data.get("attachment")
+    return handling.Submission(
+        subject=data["subject"],
+        question=data["question"],
+        name=data["name"],
+        organisation=data["organisation"],
+        phone=data["phone"],
+        email=data["email"],
+        reply_channel=data["reply_channel"],
+        city=data["city"],
+        service=data["service"],
+        attachment=upload or None,
+        attachment_name=upload.name if upload else "",
+    )
+
+
+def sent(request):
+    code = request.session.get(SENT_SESSION_KEY)
+    request_obj = (
+        ConsultationRequest.objects.select_related("point").filter(tracking_code=code or "").first()
+    )
+    if request_obj is None:
+        return redirect("consultation_ask")
+    return TemplateResponse(request, "services/sent.html", {"request_obj": request_obj})
+
+
+def _lookup_allowed(request) -> bool:
+    key = "track-lookups:" + abuse.client_key(abuse.client_ip(request))
+    cache.add(key, 0, LOOKUP_WINDOW)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:
+        attempts = 1
+    return attempts <= LOOKUP_LIMIT
+
+
+def _matches(request_obj: ConsultationRequest, secret: str) -> bool:
+    """The last four digits of the phone, or the whole e-mail address."""
+    secret = "".join(secret.split()).lower()
+    phone_digits = "".join(ch for ch in request_obj.phone if ch.isdigit())
+    candidates = []
+    if len(phone_digits) >= 4:
+        candidates.append(phone_digits[-4:])
+    if request_obj.email:
+        candidates.append(request_obj.email.lower())
+    return any(hmac.compare_digest(secret, candidate) for candidate in candidates)
+
+
+def track(request):
+    """Find a request with its code and a second factor, then follow it in this session."""
+    if request.method == "POST":
+        form = TrackingLookupForm(request.POST)
+        if form.is_valid():
+            if not _lookup_allowed(request):
+                form.add_error(None, _("Too many attempts. Please try again in 15 minutes."))
+                return TemplateResponse(
+                    request, "services/track_lookup.html", {"form": form}, status=429
+                )
+            request_obj = ConsultationRequest.objects.filter(
+                tracking_code=form.cleaned_data["code"], anonymised_at__isnull=True
+            ).first()
+            if request_obj and _matches(request_obj, form.cleaned_data["secret"]):
+                request.session[TRACKED_SESSION_KEY] = request_obj.pk
+                return redirect("consultation_track")
+            form.add_error(
+                None,
+                _(
+                    "No question matches this tracking code and these digits. Check both; the "
+                    "code is in your confirmation."
+                ),
+            )
+        return TemplateResponse(request, "services/track_lookup.html", {"form": form}, status=400)
+
+    request_obj = _tracked(request)
+    if request_obj is None:
+        initial = {"code": request.GET.get("code", "")[:20]}
+        return TemplateResponse(
+            request, "services/track_lookup.html", {"form": TrackingLookupForm(initial=initial)}
+        )
+    return _detail(request, request_obj)
+
+
+def _tracked(request) -> ConsultationRequest | None:
+    pk = request.session.get(TRACKED_SESSION_KEY)
+    if not pk:
+        return None
+    return (
+        ConsultationRequest.objects.select_related("point", "service", "city")
+        .filter(pk=pk, anonymised_at__isnull=True)
+        .first()
+    )
+
+
+PUBLIC_EVENTS = (
+    RequestEvent.Kind.SUBMITTED,
+    RequestEvent.Kind.TRANSFERRED,
+    RequestEvent.Kind.STATUS,
+    RequestEvent.Kind.REPLIED,
+    RequestEvent.Kind.RATED,
+)
+
+
+def _detail(request, request_obj, *, rating_form=None, deletion_form=None, status=200):
+    events = request_obj.events.filter(kind__in=PUBLIC_EVENTS).select_related(
+        "from_point", "to_point"
+    )
+    return TemplateResponse(
+        request,
+        "services/track_detail.html",
+        {
+            "request_obj": request_obj,
+            "events": events,
+            "replies": request_obj.replies.select_related("point"),
+            "rating_form": rating_form or (RatingForm() if request_obj.can_be_rated else None),
+            "deletion_form": deletion_form or DeletionForm(),
+        },
+        status=status,
+    )
+
+
+@require_POST
+def rate(request):
+    request_obj = _tracked(request)
+    if request_obj is None:
+        return redirect("consultation_track")
+    form = RatingForm(request.POST)
+    if not request_obj.can_be_rated:
+        messages.info(request, _("You have already rated this answer. Thank you."))
+        return redirect("consultation_track")
+    if not form.is_valid():
+        return _detail(request, request_obj, rating_form=form, status=400)
+    try:
+        handling.rate(request_obj, form.cleaned_data["rating"], form.cleaned_data["comment"])
+    except handling.AlreadyRated:
+        messages.info(request, _("You have already rated this answer. Thank you."))
+    else:
+        messages.success(request, _("Thank you for your rating."))
+    return redirect("consultation_track")
+
+
+@require_POST
+def request_deletion(request):
+    request_obj = _tracked(request)
+    if request_obj is None:
+        return redirect("consultation_track")
+    form = DeletionForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, request_obj, deletion_form=form, status=400)
+    handling.request_deletion(request_obj)
+    request.session.pop(TRACKED_SESSION_KEY, None)
+    messages.success(request, _("Your personal data was erased and your question closed."))
+    return redirect("consultation_track")
+
+
+@require_POST
+def stop_tracking(request):
+    request.session.pop(TRACKED_SESSION_KEY, None)
+    return redirect("consultation_track")
+
+
+def privacy_policy(request):
+    from django.conf import settings
+
+    return TemplateResponse(
+        request,
+        "services/privacy_policy.html",
+        {
+            "retention_years": settings.CONSULTATION_RETENTION_DAYS // 365,
+            "consent_version": settings.CONSULTATION_CONSENT_VERSION,
+        },
+    )

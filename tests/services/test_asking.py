@@ -1,0 +1,363 @@
+"""An SME asks a question: the form, its checks, the receipt and the confirmation e-mail."""
+
+import io
+import re
+import time
+import zipfile
+
+import pytest
+from django.core import mail
+
+from services import abuse
+from services.models import ConsultationRequest, OutboxEmail, RoutingRule, ServiceItem
+
+from ..factories import reference, region
+
+pytestmark = pytest.mark.django_db
+
+# The English site, so that assertions can read the messages; one test checks the Chinese.
+ASK = "/en/consult/ask/"
+
+
+def valid_data(**overrides):
+    data = {
+        "service": reference(ServiceItem, "B03").pk,
+        "subject": "检索咨询",
+        "question": "请问如何检索某项技术的专利？",
+        "name": "李四",
+        "organisation": "",
+        "phone": "13800138000",
+        "email": "li@example.com",
+        "reply_channel": "email",
+        "city": region("440100").pk,
+        "consent": "on",
+        "website": "",
+        # Served ten seconds ago: a person's pace.
+        "form_token": abuse.issue_token(time.time() - 10),
+    }
+    data.update(overrides)
+    return data
+
+
+def errors_in(response) -> str:
+    html = response.content.decode()
+    return " ".join(re.findall(r'class="invalid-feedback">(.*?)</div>', html, re.S)) + " ".join(
+        re.findall(r'class="alert[^"]*"[^>]*>(.*?)</div>', html, re.S)
+    )
+
+
+@pytest.fixture
+def point(make_point):
+    return make_point(title="广州测试图书馆", offerings=(("B03", "basic", "free"),))
+
+
+def test_the_form_asks_for_consent_unticked_and_names_who_receives_the_data(client, point):
+    html = client.get(ASK).content.decode()
+    consent = re.search(r'<input[^>]*name="consent"[^>]*>', html).group(0)
+    assert "checked" not in consent
+    assert "/privacy/" in html
+    for field in ("service", "subject", "question", "name", "phone", "email", "city"):
+        assert f'name="{field}"' in html
+    profile = client.get(point.url).content.decode()
+    assert "广州测试图书馆" in re.search(r'for="id_consent".*?</label>', profile, re.S).group(0)
+
+
+def test_a_valid_question_is_stored_routed_and_confirmed(
+    client, point, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(ASK, valid_data(phone="１３８ ００１３ ８０００"))
+    assert response.status_code == 302 and response["Location"] == "/en/consult/ask/sent/"
+    request_obj = ConsultationRequest.objects.get()
+    assert request_obj.point == point
+    assert request_obj.routing_rule == RoutingRule.SAME_CITY
+    assert request_obj.phone == "13800138000"
+    assert request_obj.consent_version and request_obj.consented_at
+    receipt = client.get(response["Location"]).content.decode()
+    assert request_obj.formatted_code in receipt
+    assert len(mail.outbox) == 1
+    assert request_obj.formatted_code in mail.outbox[0].subject
+    assert request_obj.formatted_code in mail.outbox[0].body
+    assert OutboxEmail.objects.get().sent_at is not None
+
+
+def test_a_double_submit_creates_one_request(client, point):
+    data = valid_data()
+    first = client.post(ASK, data)
+    second = client.post(ASK, data)
+    assert first.status_code == second.status_code == 302
+    assert ConsultationRequest.objects.count() == 1
+    assert OutboxEmail.objects.count() == 1
+
+
+def test_rare_characters_and_emoji_are_kept(client, point):
+    client.post(ASK, valid_data(subject="𠮷野家的商标😀", question="关于“𠮷”字商标 🙂"))
+    request_obj = ConsultationRequest.objects.get()
+    assert request_obj.subject == "𠮷野家的商标😀"
+    assert request_obj.question == "关于“𠮷”字商标 🙂"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("question", "长" * 10_000, "5000"),
+        ("question", "   ", ""),
+        ("subject", "a" * 121, "120"),
+        ("subject", "检索\r\nBcc: victim@example.com", "single line"),
+        ("name", "张三\nBcc: x@example.com", "single line"),
+        ("name", "", ""),
+        ("phone", "12345", "mobile number"),
+        ("phone", "=1+2", "mobile number"),
+        ("email", "not-an-email", ""),
+        ("email", "a@example.com\nBcc: b@example.com", ""),
+        ("city", "", ""),
+        ("city", "999999999", ""),
+        ("service", "999999999", ""),
+        ("reply_channel", "fax", ""),
+    ],
+)
+def test_bad_input_is_refused_next_to_its_field_and_input_is_kept(
+    client, point, field, value, message
+):
+    response = client.post(ASK, valid_data(**{field: value}))
+    assert response.status_code == 400
+    assert ConsultationRequest.objects.count() == 0
+    html = response.content.decode()
+    assert re.search(
+        rf'id="id_{field}_error"|name="{field}"[^>]*is-invalid|is-invalid[^>]*name="{field}"', html
+    ) or (f'id="error_1_id_{field}' in html or f"id_{field}_" in html)
+    assert message in errors_in(response)
+    # What was typed elsewhere stays in the form.
+    if field != "subject":
+        assert 'value="检索咨询"' in html
+
+
+def test_a_phone_or_an_email_is_needed_and_the_chosen_channel_needs_its_address(client, point):
+    neither = client.post(ASK, valid_data(phone="", email=""))
+    assert "phone number or an e-mail" in errors_in(neither)
+    by_mail = client.post(ASK, valid_data(email="", reply_channel="email"))
+    assert "e-mail address" in errors_in(by_mail)
+    by_phone = client.post(ASK, valid_data(phone="", reply_channel="phone"))
+    assert "phone number" in errors_in(by_phone)
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_errors_are_in_chinese_on_the_chinese_site(client, point):
+    data = valid_data(phone="12345")
+    del data["consent"]
+    html = client.post("/consult/ask/", data).content.decode()
+    assert "请勾选同意" in html
+    assert "请填写 11 位手机号" in html
+    assert "您的问题尚未提交" in html
+
+
+def test_without_consent_nothing_is_stored(client, point):
+    data = valid_data()
+    del data["consent"]
+    response = client.post(ASK, data)
+    assert response.status_code == 400
+    assert "Tick the box" in errors_in(response)
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_html_in_a_question_is_shown_as_text(client, point):
+    client.post(ASK, valid_data(subject="<script>alert(1)</script>", question="<b>x</b>"))
+    request_obj = ConsultationRequest.objects.get()
+    client.post("/consult/track/", {"code": request_obj.tracking_code, "secret": "8000"})
+    html = client.get("/consult/track/").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_honeypot_filled_is_refused(client, point):
+    response = client.post(ASK, valid_data(website="http://spam.example"))
+    assert response.status_code == 400
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_too_fast_expired_and_forged_tokens_are_refused_with_a_fresh_token(client, point, settings):
+    settings.CONSULTATION_MIN_SECONDS = 5
+    too_fast = client.post(ASK, valid_data(form_token=abuse.issue_token()))
+    assert "quicker than a person" in errors_in(too_fast)
+    old = abuse.issue_token(time.time() - settings.CONSULTATION_TOKEN_MAX_AGE - 60)
+    assert "open too long" in errors_in(client.post(ASK, valid_data(form_token=old)))
+    forged = client.post(ASK, valid_data(form_token="forged:token"))
+    assert "could not be checked" in errors_in(forged)
+    assert ConsultationRequest.objects.count() == 0
+    fresh = re.search(r'name="form_token" value="([^"]+)"', forged.content.decode()).group(1)
+    assert fresh != "forged:token"
+    abuse.check_token(fresh, now=time.time() + 10)  # a valid token the asker can resend with
+
+
+def test_the_rate_limit_counts_per_client_ip(client, point, settings):
+    settings.CONSULTATION_RATE_LIMIT_COUNT = 2
+    for _ in range(2):
+        assert client.post(ASK, valid_data(), REMOTE_ADDR="203.0.113.5").status_code == 302
+    third = client.post(ASK, valid_data(), REMOTE_ADDR="203.0.113.5")
+    assert third.status_code == 429
+    assert "Too many questions" in errors_in(third)
+    assert 'value="检索咨询"' in third.content.decode()
+    # A forged X-Forwarded-For does not help: no trusted proxy is configured.
+    forged = client.post(
+        ASK, valid_data(), REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="198.51.100.9"
+    )
+    assert forged.status_code == 429
+    assert client.post(ASK, valid_data(), REMOTE_ADDR="203.0.113.6").status_code == 302
+    assert ConsultationRequest.objects.count() == 3
+
+
+def test_behind_a_trusted_proxy_the_forwarded_ip_is_the_client(client, point, settings):
+    settings.CONSULTATION_RATE_LIMIT_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    assert (
+        client.post(ASK, valid_data(), HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy).status_code
+        == 302
+    )
+    assert (
+        client.post(ASK, valid_data(), HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy).status_code
+        == 429
+    )
+    # The left-most entry is whatever the client wrote; the proxy's own entry counts.
+    spoofed = client.post(
+        ASK, valid_data(), HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.5", **proxy
+    )
+    assert spoofed.status_code == 429
+    assert (
+        client.post(ASK, valid_data(), HTTP_X_FORWARDED_FOR="203.0.113.6", **proxy).status_code
+        == 302
+    )
+
+
+def test_a_database_fault_shows_a_clear_page_keeps_the_input_and_saves_nothing(
+    client, point, monkeypatch
+):
+    from django.db import DatabaseError
+
+    from services.models import RequestEvent
+
+    def broken_create(*args, **kwargs):
+        raise DatabaseError("disk I/O error")
+
+    monkeypatch.setattr(RequestEvent.objects, "create", broken_create)
+    response = client.post(ASK, valid_data())
+    assert response.status_code == 503
+    assert "nothing was stored" in errors_in(response)
+    assert 'value="检索咨询"' in response.content.decode()
+    assert ConsultationRequest.objects.count() == 0
+    assert OutboxEmail.objects.count() == 0
+
+
+# --- attachments -----------------------------------------------------------------------------
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def office_file(marker: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(marker, "<x/>")
+    return buffer.getvalue()
+
+
+def upload(name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("brief.pdf", PDF),
+        ("table.xlsx", office_file("xl/workbook.xml")),
+        ("letter.docx", office_file("word/document.xml")),
+    ],
+)
+def test_allowed_attachments_are_stored_privately(client, point, settings, name, content):
+    response = client.post(ASK, {**valid_data(), "attachment": upload(name, content)})
+    assert response.status_code == 302
+    request_obj = ConsultationRequest.objects.get()
+    assert request_obj.attachment_name == name
+    path = request_obj.attachment.path
+    assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
+    assert not path.startswith(str(settings.MEDIA_ROOT))
+    assert name not in path  # stored under a random name
+    assert client.get(f"/media/{request_obj.attachment.name}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("virus.pdf", b"MZ\x90\x00" + b"\x00" * 100, "Attach a PDF"),
+        ("script.docx", b"<script>alert(1)</script>", "Attach a PDF"),
+        ("notes.docx", office_file("xl/workbook.xml"), "does not match"),
+        ("archive.xlsx", office_file("other.xml"), "Attach a PDF"),
+        ("image.png", PDF, "does not match"),
+    ],
+)
+def test_attachments_are_checked_by_content(client, point, name, content, message):
+    response = client.post(ASK, {**valid_data(), "attachment": upload(name, content)})
+    assert response.status_code == 400
+    assert message in errors_in(response)
+    assert "choose the attachment again" in response.content.decode()
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_attachments_over_the_size_limit_are_refused(client, point, settings):
+    settings.CONSULTATION_ATTACHMENT_MAX_BYTES = 100
+    response = client.post(ASK, {**valid_data(), "attachment": upload("big.pdf", PDF * 10)})
+    assert response.status_code == 400
+    assert "up to" in errors_in(response)
+
+
+# --- asking one point --------------------------------------------------------------------------
+
+
+def test_the_profile_form_sends_the_question_to_that_point(client, make_point):
+    near = make_point(title="广州近处图书馆")
+    chosen = make_point(title="深圳被选图书馆", city="440300")
+    html = client.get(chosen.url).content.decode()
+    action = re.search(r'<form[^>]*id="consultation-form"[^>]*>', html).group(0)
+    url = re.search(r'action="([^"]+)"', action).group(1)
+    assert client.post(url, valid_data()).status_code == 302
+    request_obj = ConsultationRequest.objects.get()
+    assert request_obj.point == chosen != near
+    assert request_obj.routing_rule == RoutingRule.PROFILE
+
+
+def test_the_profile_form_offers_only_the_points_services(client, make_point):
+    point = make_point(offerings=(("B04", "basic", "free"),))
+    html = client.get(point.url).content.decode()
+    select = re.search(r'<select[^>]*name="service".*?</select>', html, re.S).group(0)
+    assert reference(ServiceItem, "B04").name in select
+    assert reference(ServiceItem, "B03").name not in select
+
+
+def test_a_suspended_point_takes_no_questions(client, make_point):
+    point = make_point(status="suspended")
+    assert 'id="consultation-form"' not in client.get(point.url).content.decode()
+    response = client.post(f"/consult/ask/point/{point.pk}/", valid_data())
+    assert response.status_code == 410
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_the_english_profile_sends_to_the_same_point(client, point):
+    from directory.models import ServicePoint
+    from home.locales import ensure_locale_trees
+
+    ensure_locale_trees()
+    alias = ServicePoint.objects.get(alias_of=point)
+    assert 'id="consultation-form"' in client.get(alias.url).content.decode()
+    response = client.post(f"/en/consult/ask/point/{alias.pk}/", valid_data())
+    assert response.status_code == 302
+    request_obj = ConsultationRequest.objects.get()
+    assert request_obj.point == point
+    assert request_obj.language == "en"
+
+
+def test_the_privacy_policy_page_says_who_receives_the_data_and_for_how_long(client):
+    html = client.get("/privacy/").content.decode()
+    assert "Who receives it" in html or "谁会收到" in html
+    assert "3" in html
