@@ -72,10 +72,9 @@ def free_port() -> int:
 def write_settings(folder: Path) -> None:
     """The production settings with one change: static files without the hashed manifest.
 
-    `collectstatic` with CompressedManifestStaticFilesStorage stops on vendor/leaflet/leaflet.js,
-    whose last line points at a leaflet.js.map that is not in the tree; without a manifest,
-    every `{% static %}` would fail. The clients here load no static files, so plain storage
-    changes nothing they measure. The module lives in the throw-away folder, not in site/.
+    The hashed manifest needs `collectstatic` first; the clients here load no static files, so
+    plain storage saves that step and changes nothing they measure. The module lives in the
+    throw-away folder, not in site/.
     """
     (folder / f"{SETTINGS}.py").write_text(
         "from config.settings.production import *  # noqa: F403\n"
@@ -489,7 +488,7 @@ def print_report(
     print(
         f"- Server: gunicorn on {HOST} only, {args.workers} workers × {args.threads} threads "
         f"(gthread), `config.settings.production` (DEBUG off, SMTP, Secure cookies) with plain "
-        f"static storage (the manifest one fails on collectstatic), demo data; the clients run "
+        f"static storage (no collectstatic needed; the clients load no static files), demo data; the clients run "
         f"on the same machine. "
         f"CONSULTATION_RATE_LIMIT={RATE_LIMIT} (every client is {HOST}), "
         f"CONSULTATION_MIN_SECONDS=0; SMTP to {HOST}:{email_port}, where nothing listens, so "
