@@ -61,6 +61,6 @@ search-eval: install ## Precision of directory keyword search on the public quer
 	$(PY) manage.py search_precision
 
 clean: ## Remove the virtualenvs, database and collected files
-	rm -rf .venv $(TOOLS) db.sqlite3* static_collected
+	rm -rf .venv $(TOOLS) db.sqlite3* static_collected private_media
 
 .PHONY: help install db demo run chromium test lint check messages bench bench-consult search-eval clean

@@ -159,7 +159,15 @@ def consultation_context(point) -> dict:
         form = ConsultationForm(
             point=source, action=reverse("consultation_ask_point", args=[point.pk])
         )
-    return {"consultation_form": form, "service_figures": public_figures(source)}
+    from home.cases import cases_of_point
+    from home.notices import reposted_notices
+
+    return {
+        "consultation_form": form,
+        "service_figures": public_figures(source),
+        "point_cases": cases_of_point(point),
+        "point_notices": reposted_notices(point),
+    }
 
 
 def profile_context(point, request) -> dict:

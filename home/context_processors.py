@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext as _
 
 
 def _has_demo_content() -> bool:
@@ -11,9 +12,42 @@ def _has_demo_content() -> bool:
     )
 
 
+def _navigation(language: str) -> list[tuple[str, str]]:
+    """The main sections of the site in the visitor's language: (title, url)."""
+    from wagtail.models import Locale
+
+    from directory.models import DirectoryIndexPage
+
+    from .models import CaseIndexPage, EventIndexPage, NoticeIndexPage
+
+    def build():
+        # Labels in the page's language: the cache key carries it.
+        locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
+        items = []
+        for model, label in (
+            (DirectoryIndexPage, _("Directory")),
+            (NoticeIndexPage, _("Notices")),
+            (CaseIndexPage, _("Cases")),
+            (EventIndexPage, _("Events")),
+        ):
+            page = model.objects.live().filter(locale=locale).order_by("path").first()
+            if page is not None:
+                items.append((str(label), page.get_url()))
+        return items
+
+    # Asked on every page; a minute's staleness after an editor renames a section is harmless.
+    return cache.get_or_set(f"site:navigation:{language}", build, 60)
+
+
 def site_context(request):
+    from .models import SiteSettings
+
+    # Editors may set the tiles in the admin; the environment's value is the fallback.
+    site_settings = SiteSettings.for_request(request)
     return {
-        "MAP_TILE_URL": settings.MAP_TILE_URL,
-        "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
+        "MAP_TILE_URL": site_settings.map_tile_url or settings.MAP_TILE_URL,
+        "MAP_TILE_ATTRIBUTION": site_settings.map_tile_attribution or settings.MAP_TILE_ATTRIBUTION,
+        "site_settings": site_settings,
+        "navigation": _navigation(getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)),
         "demo_content": _has_demo_content(),
     }

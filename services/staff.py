@@ -64,6 +64,10 @@ def ensure_staff_group(point: ServicePoint) -> Group:
             codename__in={codename for _, codename in MODEL_PERMISSIONS},
         )
     )
+    # Staff also write their point's cases, which the IP office approves (home/cases.py).
+    from home.cases import grant_case_permissions
+
+    grant_case_permissions(group)
     return group
 
 

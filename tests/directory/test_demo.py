@@ -85,7 +85,13 @@ def test_demo_rows_are_deterministic_placeholders():
 
 @pytest.mark.django_db
 def test_load_demo_twice_builds_the_site_once(capsys):
+    from home.demo import load_editorial_demo
+    from services.demo import load_demo_requests
+
+    # What the command does on its first run: the directory, then requests and pages.
     report = demo.load_demo()
+    load_demo_requests()
+    load_editorial_demo()
     counts = (
         Page.objects.count(),
         ServicePoint.objects.count(),

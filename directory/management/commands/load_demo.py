@@ -6,7 +6,8 @@ from directory.demo import load_demo
 
 class Command(BaseCommand):
     help = (
-        "Set up the home page, the directory and the demo points (real names, made-up details). "
+        "Set up the home page, the directory and the demo points (real names, made-up details), "
+        "demo consultation requests, notices (the seed documents), cases, events and pages. "
         "Safe to run again: existing points are updated, never duplicated."
     )
 
@@ -19,8 +20,20 @@ class Command(BaseCommand):
         from services.demo import load_demo_requests
 
         created = load_demo_requests()
+        from home.demo import load_editorial_demo
+
+        editorial = load_editorial_demo()
         self.stdout.write(
             self.style.SUCCESS(
                 _("Demo consultation requests added: %(count)s") % {"count": created}
+            )
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "Demo notices, cases, events and pages added: %(notices)s, %(cases)s, "
+                    "%(events)s, %(pages)s"
+                )
+                % editorial
             )
         )
