@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from services import abuse
+from services.bot_checks import BotCheckedForm
 from services.validation import normalise_phone, normalise_text, single_line
 
 from .registrations import retention_days
@@ -43,7 +43,7 @@ def registration_consent_label(organisers=()):
     )
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(BotCheckedForm):
     name = forms.CharField(
         label=_("Your name"),
         max_length=60,
@@ -70,18 +70,13 @@ class RegistrationForm(forms.Form):
     )
     consent = forms.BooleanField(label=_("I agree"), required=True)
     # Honeypot: hidden from people (and from assistive technology) by the layout.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
-    form_token = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, organisers=(), action: str = "", waiting_list=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.nonce = ""
         self.fields["consent"].label = registration_consent_label(organisers)
         self.fields["consent"].error_messages["required"] = _(
             "Tick the box to agree, or the organisers cannot register you."
         )
-        if not self.is_bound or not self.data.get("form_token"):
-            self.initial["form_token"] = abuse.issue_token()
         self.helper = self._helper(action, waiting_list)
 
     def _helper(self, action, waiting_list):
@@ -123,40 +118,6 @@ class RegistrationForm(forms.Form):
             ),
         )
         return helper
-
-    def clean_form_token(self):
-        # Token and honeypot problems are shown above the form: their fields are hidden.
-        token = self.cleaned_data["form_token"]
-        try:
-            self.nonce = abuse.check_token(token)
-        except abuse.TokenTooFast:
-            self._token_error(
-                _("That was quicker than a person can fill in the form. Check it and send again."),
-                "too_fast",
-            )
-        except abuse.TokenExpired:
-            self._token_error(
-                _("This form was open too long. Check your entries and send again."), "expired"
-            )
-        except abuse.TokenError:
-            self._token_error(_("The form could not be checked. Send it again."), "invalid")
-        return token
-
-    def _token_error(self, message, code):
-        # A fresh token goes back with the re-shown form, so a second try can succeed.
-        self.data = self.data.copy()
-        self.data["form_token"] = abuse.issue_token()
-        self.add_error(None, forms.ValidationError(message, code=code))
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            self.add_error(
-                None,
-                forms.ValidationError(
-                    _("The form could not be checked. Send it again."), code="honeypot"
-                ),
-            )
-        return ""
 
     def clean_name(self):
         value = " ".join(normalise_text(self.cleaned_data["name"]).split())

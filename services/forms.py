@@ -13,7 +13,7 @@ from wagtail.models import Locale
 
 from directory.models import Region
 
-from . import abuse
+from .bot_checks import BotCheckedForm
 from .models import ReplyChannel, ServiceItem, Tier
 from .validation import check_attachment, normalise_phone, normalise_text, single_line
 from .widgets import FastSelect
@@ -60,7 +60,7 @@ def service_choices(point=None):
     return [("", _("Not sure")), *grouped.items()]
 
 
-class ConsultationForm(forms.Form):
+class ConsultationForm(BotCheckedForm):
     service = forms.TypedChoiceField(
         label=_("Which service is your question about?"),
         required=False,
@@ -107,22 +107,16 @@ class ConsultationForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"}),
     )
     consent = forms.BooleanField(label=_("I agree"), required=True)
-    # Honeypot: hidden from people (and from assistive technology) by the template.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
-    form_token = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, point=None, action: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.point = point
-        self.nonce = ""
         self.fields["service"].choices = service_choices(point)
         self.fields["city"].choices = city_choices()
         self.fields["consent"].label = consent_label(point)
         self.fields["consent"].error_messages["required"] = _(
             "Tick the box to agree, or we cannot receive your question."
         )
-        if not self.is_bound or not self.data.get("form_token"):
-            self.initial["form_token"] = abuse.issue_token()
         self.helper = self._helper(action)
 
     def _helper(self, action):
@@ -160,43 +154,6 @@ class ConsultationForm(forms.Form):
             Submit("submit", _("Send my question"), css_class="btn-primary btn-lg"),
         )
         return helper
-
-    def clean_form_token(self):
-        # Token and honeypot problems are shown above the form: their fields are hidden.
-        token = self.cleaned_data["form_token"]
-        try:
-            self.nonce = abuse.check_token(token)
-        except abuse.TokenTooFast:
-            self._token_error(
-                _("That was quicker than a person can fill in the form. Check it and send again."),
-                "too_fast",
-            )
-        except abuse.TokenExpired:
-            self._token_error(
-                _("This form was open too long. Check your entries and send again."), "expired"
-            )
-        except abuse.TokenError:
-            self._token_error(_("The form could not be checked. Send it again."), "invalid")
-        return token
-
-    def _token_error(self, message, code):
-        self._renew_token()
-        self.add_error(None, forms.ValidationError(message, code=code))
-
-    def _renew_token(self):
-        # A fresh token goes back with the re-shown form, so a second try can succeed.
-        self.data = self.data.copy()
-        self.data["form_token"] = abuse.issue_token()
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            self.add_error(
-                None,
-                forms.ValidationError(
-                    _("The form could not be checked. Send it again."), code="honeypot"
-                ),
-            )
-        return ""
 
     def clean_phone(self):
         value = self.cleaned_data["phone"].strip()
