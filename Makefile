@@ -33,7 +33,14 @@ chromium: ## Install Debian's chromium for the browser tests when it is missing
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
 	fi
 
-test: install chromium ## Run every test, browser journeys in real Chromium included
+test: install chromium ## Lint, checks, import layers, then every test (browser journeys in real Chromium included)
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen djhtml --check templates
+	$(PY) manage.py check --fail-level WARNING
+	$(MAKE) --no-print-directory deploy-check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(UV) run --frozen lint-imports
 	$(UV) run --frozen pytest -q
 
 lint: install ## ruff (lint + format check) and djhtml
@@ -41,9 +48,13 @@ lint: install ## ruff (lint + format check) and djhtml
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen djhtml --check templates
 
-check: install ## Django system checks, migrations up to date, deploy checks with production settings
-	$(PY) manage.py check
+check: install ## Django system checks, migrations up to date, deploy checks, import layers
+	$(PY) manage.py check --fail-level WARNING
+	$(MAKE) --no-print-directory deploy-check
 	$(PY) manage.py makemigrations --check --dry-run
+	$(UV) run --frozen lint-imports
+
+deploy-check: install ## check --deploy with the production settings
 	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=check-only-$$(date +%s)-a-long-random-looking-secret-value-for-checks \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
@@ -63,4 +74,4 @@ search-eval: install ## Precision of directory keyword search on the public quer
 clean: ## Remove the virtualenvs, database and collected files
 	rm -rf .venv $(TOOLS) db.sqlite3* static_collected private_media
 
-.PHONY: help install db demo run chromium test lint check messages bench bench-consult search-eval clean
+.PHONY: help install db demo run chromium test lint check deploy-check messages bench bench-consult search-eval clean

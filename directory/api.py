@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from services.models import PointOffering
+from directory.models import PointOffering
 
 from .filters import parse_directory_query
 from .listing import run_directory_query

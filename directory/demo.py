@@ -11,19 +11,15 @@ import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
-from home.locales import ensure_locale_trees
-from home.models import HomePage
-from services.catalogue_data import CATALOGUE, CATEGORY_LISTS
+from directory.catalogue_data import CATALOGUE, CATEGORY_LISTS
+from home.core.locales import ensure_locale_trees
 
 from .io import ImportReport, import_points
-from .models import DirectoryIndexPage
+from .models import DirectoryIndexPage, Region, ServiceItem, ServicePoint
 from .reference_data import AUDIENCES, QUALIFICATIONS
 
 DATA_FILE = Path(__file__).parent / "data" / "points_real.csv"
@@ -252,37 +248,7 @@ def _rng(seed: str) -> random.Random:
     return random.Random(int(hashlib.sha256(seed.encode()).hexdigest()[:16], 16))  # noqa: S311
 
 
-def ensure_home_page() -> HomePage:
-    """The site's HomePage, replacing Wagtail's placeholder welcome page on a fresh install."""
-    home = HomePage.objects.filter(locale=Locale.get_default()).first()
-    root = Page.get_first_root_node()
-    placeholders = Page.objects.child_of(root).filter(
-        content_type=ContentType.objects.get_for_model(Page), numchild=0
-    )
-    if home is None:
-        # The welcome page holds the slug "home"; step it aside until it is deleted below.
-        for page in placeholders.filter(slug="home"):
-            Page.objects.filter(pk=page.pk).update(slug=f"wagtail-welcome-{page.pk}")
-        home = HomePage(title=HOME_TITLE, slug="home")
-        root.add_child(instance=home)
-        home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    if site.pk is None or not isinstance(site.root_page.specific, HomePage):
-        # A new site, or Wagtail's welcome site: absolute links (canonical URLs, JSON-LD, the
-        # sitemap) should name the address people use, so take it from SITE_BASE_URL.
-        base = urlsplit(settings.SITE_BASE_URL)
-        site.hostname = base.hostname or "localhost"
-        site.port = base.port or (443 if base.scheme == "https" else 80)
-        site.root_page = home
-        site.site_name = HOME_TITLE
-        site.save()
-    # Only now: deleting a site's root page would delete the Site with it.
-    for page in placeholders.exclude(sites_rooted_here__isnull=False):
-        page.delete()
-    return home
-
-
-def ensure_directory_page(home: HomePage) -> DirectoryIndexPage:
+def ensure_directory_page(home) -> DirectoryIndexPage:
     directory = DirectoryIndexPage.objects.child_of(home).first()
     if directory is None:
         directory = DirectoryIndexPage(title=DIRECTORY_TITLE, slug=DIRECTORY_SLUG)
@@ -292,8 +258,9 @@ def ensure_directory_page(home: HomePage) -> DirectoryIndexPage:
 
 
 @transaction.atomic
-def load_demo(path: Path = DATA_FILE) -> ImportReport:
-    directory = ensure_directory_page(ensure_home_page())
+def load_demo(home, path: Path = DATA_FILE) -> ImportReport:
+    """The directory page under `home` (the site's home page) and the demo points in it."""
+    directory = ensure_directory_page(home)
     report = import_points(demo_rows(path), directory_page=directory)
     if not report.ok:
         # The data file ships with the code; a bad row is a bug, and the pages must roll back.
@@ -309,7 +276,7 @@ def index_reference_data() -> None:
     from wagtail.search.backends import get_search_backend
     from wagtail.search.models import IndexEntry
 
-    from services.models import ServiceItem
+    from directory.models import ServiceItem
 
     from .models import Audience, NodeLevel, PointCategory, Qualification, Region
 
@@ -319,3 +286,24 @@ def index_reference_data() -> None:
         indexed = IndexEntry.objects.filter(content_type=content_type).count()
         if indexed < model.objects.count():  # a second run has nothing to do
             backend.add_bulk(model, model.objects.all())
+
+
+def demo_region(adcode: str):
+    """The default locale's region of this adcode (None for none)."""
+    if not adcode:
+        return None
+    return Region.objects.filter(adcode=adcode, locale=Locale.get_default()).first()
+
+
+def demo_services(*codes: str) -> list:
+    return list(ServiceItem.objects.filter(code__in=codes, locale=Locale.get_default()))
+
+
+def demo_points() -> list:
+    """The active default-locale points the editorial demo links to, in a fixed order."""
+    return list(
+        ServicePoint.objects.live()
+        .filter(locale=Locale.get_default(), alias_of__isnull=True, status="active")
+        .select_related("city", "province", "category")
+        .order_by("pk")
+    )

@@ -8,7 +8,6 @@ microseconds each. Each process rebuilds the facts when a cheap aggregate says t
 data changed.
 """
 
-import gc
 import math
 import time
 from collections import defaultdict
@@ -129,7 +128,7 @@ def data_version(locale_id: int) -> tuple:
 
 
 def build_facts(locale_id: int) -> DirectoryFacts:
-    from services.models import PointOffering
+    from directory.models import PointOffering
 
     points = ServicePoint.objects.listed().filter(locale_id=locale_id)
     rows = list(
@@ -213,7 +212,4 @@ def get_facts(locale_id: int) -> DirectoryFacts:
         facts = build_facts(locale_id)
         facts.version = (locale_id, *version)
         _cache[locale_id] = (version, facts)
-        # Long-lived until the data changes: keep the facts out of later garbage collections.
-        gc.collect()
-        gc.freeze()
         return facts

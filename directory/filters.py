@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
-from services.models import ServiceItem, Tier
+from directory.models import ServiceItem, Tier
+from home.core.querystring import parse_int, unknown_value_message
 
 from .models import Audience, PointCategory, Qualification, Region
 
@@ -86,20 +87,6 @@ class DirectoryQuery:
         return {k: v for k, v in values.items() if v}
 
 
-def unknown_value_message(param: str, value: str) -> str:
-    # One whole sentence per parameter, so translators never see a bare parameter name.
-    messages = {
-        "province": _("There is no province “%(value)s”."),
-        "city": _("There is no city with the code “%(value)s”."),
-        "district": _("There is no district with the code “%(value)s”."),
-        "category": _("There is no point category “%(value)s”."),
-        "qualification": _("There is no qualification “%(value)s”."),
-        "service": _("There is no catalogue service “%(value)s”."),
-        "audience": _("There is no audience “%(value)s”."),
-    }
-    return messages[param] % {"value": value}
-
-
 def _lookup(model, code: str, **extra):
     return model.objects.filter(
         code=code, locale__language_code=_default_language(), **extra
@@ -117,15 +104,6 @@ def _region(value: str, level: int) -> Region | None:
     if value.isdigit():
         return regions.filter(adcode=value).first()
     return regions.filter(slug=value).first() or regions.filter(name=value).first()
-
-
-def parse_int(value: str, default: int) -> int | None:
-    value = value.strip()
-    if not value:
-        return default
-    if not value.isdigit() or len(value) > 6:
-        return None
-    return int(value)
 
 
 def parse_directory_query(

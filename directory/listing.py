@@ -7,20 +7,24 @@ number of queries is fixed whatever the number of results.
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from threading import Lock
 
 from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Locale
 
-from services.models import ServiceItem, Tier
+from directory.models import ServiceItem, Tier
 
 from .facts import DirectoryFacts, get_facts, km_from_closeness
 from .filters import DirectoryQuery
 from .models import Audience, PointCategory, Qualification, Region, ServicePoint
+from .ranking import rank
 
 MAX_KEYWORD_HITS = 20000
 KEYWORD_CACHE_SIZE = 256
 _keyword_cache: OrderedDict[tuple, list[int]] = OrderedDict()
+# Threaded workers share the cache: reordering and evicting must not interleave.
+_keyword_lock = Lock()
 
 
 @dataclass
@@ -96,15 +100,16 @@ def keyword_ids(q: str, version: tuple = ()) -> list[int] | None:
     if not q:
         return None
     key = (q, version)
-    if key in _keyword_cache:
-        _keyword_cache.move_to_end(key)
-        return _keyword_cache[key]
-    from search.ranking import rank
-
+    with _keyword_lock:
+        if key in _keyword_cache:
+            _keyword_cache.move_to_end(key)
+            return _keyword_cache[key]
+    # Ranked outside the lock: two threads may rank one new keyword twice, never wrongly.
     ids = [pk for pk, _score in rank(ServicePoint, q, limit=MAX_KEYWORD_HITS)]
-    _keyword_cache[key] = ids
-    while len(_keyword_cache) > KEYWORD_CACHE_SIZE:
-        _keyword_cache.popitem(last=False)
+    with _keyword_lock:
+        _keyword_cache[key] = ids
+        while len(_keyword_cache) > KEYWORD_CACHE_SIZE:
+            _keyword_cache.popitem(last=False)
     return ids
 
 

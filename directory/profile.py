@@ -1,11 +1,10 @@
 """What a profile page shows, computed without HTTP so it can be tested directly."""
 
-import json
-
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from services.models import Tier
+from directory.models import Tier
+from home.core.jsonld import json_ld as script_json
 
 DAY_NAMES = {
     "Mo-Fr": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
@@ -145,37 +144,11 @@ def prefetch_profile(point) -> None:
     )
 
 
-def consultation_context(point) -> dict:
-    """The profile's question form (for an active point) and its public service figures."""
-    from django.urls import reverse
-
-    from services.forms import ConsultationForm
-    from services.staff import source_point
-    from services.statistics import public_figures
-
-    source = source_point(point)
-    form = None
-    if source.status == point.Status.ACTIVE:
-        form = ConsultationForm(
-            point=source, action=reverse("consultation_ask_point", args=[point.pk])
-        )
-    from home.cases import cases_of_point
-    from home.notices import reposted_notices
-
-    return {
-        "consultation_form": form,
-        "service_figures": public_figures(source),
-        "point_cases": cases_of_point(point),
-        "point_notices": reposted_notices(point),
-    }
-
-
 def profile_context(point, request) -> dict:
     prefetch_profile(point)
     return {
-        **consultation_context(point),
         "offering_groups": offerings_by_tier(point),
         "map_markers": map_markers(point),
-        "json_ld": json.dumps(json_ld(point, request), ensure_ascii=False).replace("</", "<\\/"),
+        "json_ld": script_json(json_ld(point, request)),
         "last_updated": point.last_published_at or point.latest_revision_created_at,
     }

@@ -32,7 +32,7 @@ class ServicePointQuerySet(PageQuerySet):
 
     def offering(self, service=None, tier=None):
         """Points whose published list has the service and/or tier (EXISTS: no duplicate rows)."""
-        from services.models import PointOffering
+        from directory.models import PointOffering
 
         offerings = PointOffering.objects.filter(point_id=OuterRef("pk"))
         if service is not None:

@@ -1,6 +1,7 @@
 """Load China's administrative divisions from the offline `cpca` dataset."""
 
 import csv
+import functools
 import importlib.util
 import io
 import re
@@ -34,6 +35,7 @@ def _float(value: str):
     return float(value) if value else None
 
 
+@functools.cache
 def region_rows() -> list[dict]:
     """Provinces, cities and districts as dicts with parent adcodes, municipalities folded.
 

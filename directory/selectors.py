@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db.models import Count
 
-from services.models import ServiceItem, Tier
+from directory.models import ServiceItem, Tier
 
 from .models import DirectoryIndexPage, Region, ServicePoint
 

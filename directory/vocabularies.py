@@ -1,7 +1,12 @@
-"""Create or update the fixed vocabularies; shared by the data migration and `load_demo`."""
+"""The directory's reference data: vocabularies, the service catalogue and the regions.
+
+Loaded after every `migrate` (a post_migrate handler, not a data migration, so that no
+migration imports live code), idempotently: what is already there is left alone.
+"""
 
 import uuid
 
+from .catalogue_data import CATALOGUE
 from .reference_data import AUDIENCES, CATEGORIES, NODE_LEVELS, QUALIFICATIONS
 
 
@@ -45,10 +50,8 @@ def load_vocabularies(apps_or_models, locale) -> None:
 
 
 def load_catalogue(apps_or_models, locale) -> None:
-    from services.catalogue_data import CATALOGUE
-
     get = apps_or_models.get_model
-    ServiceItem = get("services", "ServiceItem")
+    ServiceItem = get("directory", "ServiceItem")
     PointCategory = get("directory", "PointCategory")
     categories = {c.code: c for c in PointCategory.objects.filter(locale=locale)}
     for order, item in enumerate(CATALOGUE):
@@ -62,3 +65,36 @@ def load_catalogue(apps_or_models, locale) -> None:
             sort_order=order,
         )
         service.categories.set([categories[c] for c in item["categories"] if c in categories])
+
+
+def load_reference_data(sender=None, using="default", verbosity=1, **kwargs) -> None:
+    """post_migrate of the directory app: every vocabulary, the catalogue and the regions.
+
+    Quick when nothing is missing (a count per model), so a test database's flush, which sends
+    post_migrate again, costs little.
+    """
+    from django.apps import apps
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    from .reference_data import AUDIENCES, CATEGORIES, NODE_LEVELS, QUALIFICATIONS
+    from .regions import load_regions, region_rows
+
+    locale, _ = Locale.objects.using(using).get_or_create(language_code=settings.LANGUAGE_CODE)
+    get = apps.get_model
+    expected = {
+        "PointCategory": len(CATEGORIES),
+        "Qualification": len(QUALIFICATIONS),
+        "NodeLevel": len(NODE_LEVELS),
+        "Audience": len(AUDIENCES),
+        "ServiceItem": len(CATALOGUE),
+    }
+    if any(
+        get("directory", name).objects.using(using).filter(locale=locale).count() < count
+        for name, count in expected.items()
+    ):
+        load_vocabularies(apps, locale)
+        load_catalogue(apps, locale)
+    Region = get("directory", "Region")
+    if Region.objects.using(using).filter(locale=locale).count() < len(region_rows()):
+        load_regions(Region, locale)

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Audience, NodeLevel, PointCategory, Qualification, Region
+from .models import Audience, NodeLevel, PointCategory, Qualification, Region, ServiceItem
 
 
 class PointCategoryViewSet(SnippetViewSet):
@@ -55,3 +55,16 @@ class DirectoryReferenceGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryReferenceGroup)
+
+
+class ServiceItemViewSet(SnippetViewSet):
+    model = ServiceItem
+    icon = "tasks"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "code", "tier", "sort_order"]
+    list_filter = ["tier", "locale"]
+    search_fields = ["name", "description"]
+
+
+register_snippet(ServiceItemViewSet)

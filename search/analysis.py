@@ -57,14 +57,23 @@ def tokenizer() -> jieba.Tokenizer:
     return _tokenizer
 
 
+def cache_dir() -> Path:
+    """JIEBA_CACHE_DIR from the settings (the project's `.cache/` by default), created if missing."""
+    from django.conf import settings
+
+    folder = Path(getattr(settings, "JIEBA_CACHE_DIR", "") or Path(tempfile.gettempdir()))
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
 def _build_tokenizer() -> jieba.Tokenizer:
     # Our own instance, not jieba's global one: other code (cpca's address parser) uses
     # that one and must not see our dictionary, nor we theirs.
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
-    # The parsed main dictionary is cached in a file (it saves ≈1 s per process): name a
-    # place every deployment can write to rather than rely on jieba's defaults.
-    tk.tmp_dir = tempfile.gettempdir()
+    # The parsed main dictionary is cached in a file (it saves ≈1 s per process), in a folder
+    # the project owns: a shared temp folder lets any local user swap the cache under us.
+    tk.tmp_dir = str(cache_dir())
     tk.cache_file = "jieba.cache"
     tk.initialize()
     load_user_dictionary(tk, USER_DICTIONARY)

@@ -7,13 +7,17 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Services and consultations")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_migrate, post_save
 
         from directory.models import Region, ServicePoint
 
+        from . import panels
         from .forms import forget_city_choices
+        from .reference_data import load_reference_data
         from .staff import create_group_for_new_point
 
+        panels.register()
+        post_migrate.connect(load_reference_data, sender=self, dispatch_uid="services-reference")
         post_save.connect(forget_city_choices, sender=Region, dispatch_uid="city-choices")
         post_save.connect(
             create_group_for_new_point, sender=ServicePoint, dispatch_uid="point-staff-group"

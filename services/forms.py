@@ -11,11 +11,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from directory.models import Region
+from directory.models import Region, ServiceItem, Tier
+from home.core.bot_checks import BotCheckedForm
+from home.core.validation import normalise_phone, normalise_text, single_line
+from services.models import ReplyChannel
+from services.validation import check_attachment
 
-from .bot_checks import BotCheckedForm
-from .models import ReplyChannel, ServiceItem, Tier
-from .validation import check_attachment, normalise_phone, normalise_text, single_line
 from .widgets import FastSelect
 
 CITY_CHOICES_CACHE_KEY = "consultation-city-choices"

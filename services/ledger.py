@@ -16,9 +16,10 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from directory.io.columns import neutralise
+from directory.models import Tier
+from home.core.spreadsheets import neutralise
+from services.models import ConsultationRequest, Status
 
-from .models import ConsultationRequest, Status, Tier
 from .working_hours import SHANGHAI, WorkingCalendar, calendar_from_db, working_hours_between
 
 LEDGER_COLUMNS = [

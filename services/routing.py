@@ -22,9 +22,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from directory.geo import haversine_km
-from directory.models import Region, ServicePoint
-
-from .models import OPEN_STATUSES, FeeKind, PointOffering, RoutingRule, ServiceItem, Tier
+from directory.models import FeeKind, PointOffering, Region, ServiceItem, ServicePoint, Tier
+from services.models import OPEN_STATUSES, RoutingRule
 
 # Points without coordinates sort after every located one of the same city or province.
 UNKNOWN_DISTANCE_KM = 100_000

@@ -8,9 +8,15 @@ model permissions: model permissions cannot say "only your own point's".
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.dispatch import Signal
 from wagtail.models import GroupPagePermission, Locale
 
 from directory.models import ServicePoint
+from home.core.locales import source_page
+
+# Sent with `group` and `point` whenever a point's staff group is made or repaired, so that
+# features (the case library) grant their own permissions without this module knowing them.
+staff_group_ready = Signal()
 
 PAGE_PERMISSIONS = ("add_page", "change_page")
 MODEL_PERMISSIONS = (
@@ -27,17 +33,7 @@ def group_name(point: ServicePoint) -> str:
 
 def source_point(point: ServicePoint) -> ServicePoint:
     """The default-locale page a point's staff and requests belong to (not an alias)."""
-    if point.alias_of_id:
-        point = ServicePoint.objects.get(pk=point.alias_of_id)
-    default = Locale.get_default()
-    if point.locale_id != default.pk:
-        point = (
-            ServicePoint.objects.filter(
-                translation_key=point.translation_key, locale=default
-            ).first()
-            or point
-        )
-    return point
+    return source_page(point)
 
 
 @transaction.atomic
@@ -64,10 +60,8 @@ def ensure_staff_group(point: ServicePoint) -> Group:
             codename__in={codename for _, codename in MODEL_PERMISSIONS},
         )
     )
-    # Staff also write their point's cases, which the IP office approves (home/cases.py).
-    from home.cases import grant_case_permissions
-
-    grant_case_permissions(group)
+    # Features above this layer add their own rights (cases: home/cases/permissions.py).
+    staff_group_ready.send(sender=ServicePoint, group=group, point=point)
     return group
 
 

@@ -25,11 +25,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
 from directory.models import ServicePoint
+from home.core.validation import single_line
 
 from .models import OutboxEmail
 from .outbox import enqueue
 from .staff import ensure_staff_group, is_office_staff
-from .validation import single_line
 
 User = get_user_model()
 

@@ -18,7 +18,9 @@ from django.db.models import Avg, Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import OPEN_STATUSES, ConsultationRequest, Status, Tier
+from directory.models import Tier
+from services.models import OPEN_STATUSES, ConsultationRequest, Status
+
 from .working_hours import SHANGHAI, calendar_from_db, working_hours_between
 
 

@@ -17,8 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from directory.models import ServicePoint
+from home.core import abuse
+from services import handling
+from services.abuse import is_rate_limited
 
-from . import abuse, handling
 from .forms import ConsultationForm, DeletionForm, RatingForm, TrackingLookupForm
 from .models import ConsultationRequest, RequestEvent
 from .staff import source_point
@@ -56,7 +58,7 @@ def _ask(request, *, point, action, page_point=None):
         form = ConsultationForm(request.POST, request.FILES, point=point, action=action)
         if form.is_valid():
             key = abuse.client_key(abuse.client_ip(request))
-            if abuse.is_rate_limited(key):
+            if is_rate_limited(key):
                 form.add_error(
                     None,
                     _(

@@ -3,7 +3,9 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+# A server started without DJANGO_SETTINGS_MODULE must never serve DEBUG with a known key:
+# production settings refuse to start without DJANGO_SECRET_KEY instead.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
 application = get_wsgi_application()
 

@@ -18,10 +18,11 @@ import itertools
 import pytest
 from django.contrib.auth.models import Group
 
-from directory.demo import ensure_directory_page, ensure_home_page
-from home.models import User
+from directory.demo import ensure_directory_page
+from directory.models import ServiceItem
+from home.core.models import User
+from home.homepage.demo import ensure_home_page
 from services.handling import Submission, submit
-from services.models import ServiceItem
 from services.staff import ensure_staff_group
 
 from .factories import create_point, reference, region
@@ -40,7 +41,7 @@ def directory_page(home_page):
 @pytest.fixture
 def sections(home_page):
     """The notice, case and event index pages: {"notices": …, "cases": …, "events": …}."""
-    from home.sections import ensure_sections
+    from home.homepage.sections import ensure_sections
 
     return ensure_sections(home_page)
 

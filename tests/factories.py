@@ -13,13 +13,15 @@ from directory.io.text import pinyin_slug, unique_slug
 from directory.models import (
     Audience,
     DirectoryIndexPage,
+    FeeKind,
     NodeLevel,
     PointCategory,
+    PointOffering,
     Qualification,
     Region,
+    ServiceItem,
     ServicePoint,
 )
-from services.models import FeeKind, PointOffering, ServiceItem
 
 _numbers = itertools.count(1)
 
@@ -28,7 +30,7 @@ def build_site() -> DirectoryIndexPage:
     """A fresh tree: Wagtail's root → home page (the default Site's root) → directory."""
     from wagtail.models import Page, Site
 
-    from home.models import HomePage
+    from home.homepage.models import HomePage
 
     root = Page.get_first_root_node()
     for page in root.get_children():

@@ -6,7 +6,7 @@ offerings in memory until the page (or its revision) is saved.
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from services.models import PointOffering
+from directory.models import PointOffering
 
 from ..models import ServicePoint
 from .parse import OfferingSpec, ParsedRow

@@ -77,9 +77,6 @@ PART_SEPARATORS = re.compile(r"[:：]")
 LIST_JOINER = ";"
 PART_JOINER = ":"
 
-# A spreadsheet runs a cell starting with one of these as a formula (CSV/formula injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 
 def canonical_column(header: str) -> str:
     """The column a header names: case, spaces and a BOM do not matter; Chinese aliases work."""
@@ -90,16 +87,3 @@ def canonical_column(header: str) -> str:
 def split_list(value: str) -> list[str]:
     """`a; b；c` → ["a", "b", "c"]; empty items are dropped."""
     return [item.strip() for item in LIST_SEPARATORS.split(value or "") if item.strip()]
-
-
-def neutralise(value: str) -> str:
-    """Make a cell inert in a spreadsheet; `unneutralise` undoes it on import."""
-    if value and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def unneutralise(value: str) -> str:
-    if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
-        return value[1:]
-    return value

@@ -1,6 +1,6 @@
 """Export a directory's points in the import format, so that export → import changes nothing."""
 
-from services.models import FeeKind
+from directory.models import FeeKind
 
 from ..models import DirectoryIndexPage, ServicePoint
 from .columns import LIST_JOINER, LIST_SEPARATORS, PART_JOINER

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from .columns import canonical_column, neutralise, unneutralise
+from home.core.spreadsheets import neutralise, unneutralise
+
+from .columns import canonical_column
 
 
 class FileFormatError(Exception):

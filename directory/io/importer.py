@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from home.locales import alias_new_page
+from home.core.locales import alias_new_page
 
 from ..models import DirectoryIndexPage, ServicePoint
 from .apply import apply_values, validation_errors

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from wagtail.models import Locale
 
-from services.models import FeeKind, ServiceItem, Tier
+from directory.models import FeeKind, ServiceItem, Tier
 
 from ..models import Audience, NodeLevel, PointCategory, Qualification, Region, ServicePoint
 

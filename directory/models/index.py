@@ -5,7 +5,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from home.models import BasePage
+from home.core.models import BasePage
 
 
 class DirectoryIndexPage(RoutablePageMixin, BasePage):

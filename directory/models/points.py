@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from home.models import BasePage
+from home.core.models import BasePage
 
 from ..queryset import ServicePointQuerySet
 
@@ -178,7 +178,7 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
     )
     description = RichTextField(_("description"), blank=True)
     logo = models.ForeignKey(
-        "home.CustomImage",
+        "core.CustomImage",
         verbose_name=_("logo or photo"),
         null=True,
         blank=True,
@@ -363,7 +363,7 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
         # one query per batch instead of one per offering (measured: 14 queries a point).
         from django.db.models import Prefetch
 
-        from services.models import PointOffering
+        from directory.models import PointOffering
 
         return (
             super()

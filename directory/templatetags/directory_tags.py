@@ -35,3 +35,22 @@ def facet_group(label, param, options, query, base_url):
             for o in options or []
         ],
     }
+
+
+@register.simple_tag(takes_context=True)
+def profile_panels(context, point, slot):
+    """The panels other apps registered for this slot of the profile (directory/panels.py)."""
+    from django.template.loader import render_to_string
+    from django.utils.html import format_html_join
+
+    from ..panels import panel_contexts
+
+    request = context.get("request")
+    return format_html_join(
+        "\n",
+        "{}",
+        (
+            (render_to_string(template_name, {"page": point, **panel}, request=request),)
+            for template_name, panel in panel_contexts(point, request, slot)
+        ),
+    )

@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ..models import PointOffering, RequestEvent
+from directory.models import PointOffering
+from services.models import RequestEvent
 
 
 def tier_for(point, service) -> str:

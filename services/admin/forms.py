@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Locale
 
-from ..models import ServiceItem, Status
+from directory.models import ServiceItem
+from services.models import Status
+
 from ..staff import is_office_staff
 from .access import CENTRAL, point_choices, scope_points, transfer_targets
 

@@ -1,5 +1,4 @@
 from .calendar import CalendarDay
-from .catalogue import ServiceItem, Tier
 from .consultations import (
     OPEN_STATUSES,
     TRACKING_LENGTH,
@@ -11,7 +10,6 @@ from .consultations import (
     RoutingRule,
     Status,
 )
-from .offerings import FeeKind, PointOffering
 from .outbox import OutboxEmail
 
 __all__ = [
@@ -20,14 +18,10 @@ __all__ = [
     "CalendarDay",
     "ConsultationReply",
     "ConsultationRequest",
-    "FeeKind",
     "OutboxEmail",
     "Origin",
-    "PointOffering",
     "ReplyChannel",
     "RequestEvent",
     "RoutingRule",
-    "ServiceItem",
     "Status",
-    "Tier",
 ]

@@ -92,7 +92,7 @@ class ConsultationRequest(models.Model):
         help_text=_("Empty: the IP office's central inbox."),
     )
     service = models.ForeignKey(
-        "services.ServiceItem",
+        "directory.ServiceItem",
         verbose_name=_("service"),
         null=True,
         blank=True,

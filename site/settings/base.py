@@ -32,6 +32,8 @@ CONSULTATION_RATE_LIMIT = env.get("CONSULTATION_RATE_LIMIT", "5/3600")
 CONSULTATION_MIN_SECONDS = int(env.get("CONSULTATION_MIN_SECONDS", "3"))
 CONSULTATION_RETENTION_DAYS = int(env.get("CONSULTATION_RETENTION_DAYS", "1095"))
 STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "static_collected"))
+# jieba's parsed dictionary (search/analysis.py); a folder of the project, not the shared /tmp.
+JIEBA_CACHE_DIR = Path(env.get("JIEBA_CACHE_DIR", BASE_DIR / ".cache" / "jieba"))
 CSRF_TRUSTED_ORIGINS = [o for o in env.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
@@ -41,11 +43,17 @@ SECURE_SSL_REDIRECT_ENV = env.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS_ENV = int(env.get("DJANGO_HSTS_SECONDS", "31536000"))
 
 # --- Applications ------------------------------------------------------------------------
+# The project's apps, in the order of their layers (each imports only those above it in this
+# list; import-linter checks it, see pyproject.toml).
 INSTALLED_APPS = [
-    "home",
+    "search",
+    "home.core",
     "directory",
     "services",
-    "search",
+    "home.notices",
+    "home.cases",
+    "home.events",
+    "home.homepage",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -67,7 +75,6 @@ INSTALLED_APPS = [
     "taggit",
     "crispy_forms",
     "crispy_bootstrap5",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -104,7 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "home.context_processors.site_context",
+                "home.homepage.context_processors.site_context",
             ],
         },
     },
@@ -132,8 +139,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-AUTH_USER_MODEL = "home.User"
-WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
+AUTH_USER_MODEL = "core.User"
+WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -30,12 +30,12 @@ SETUP = """
 import json
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
-from directory.demo import ensure_home_page
+from home.homepage.demo import ensure_home_page
 from directory.models import ServicePoint
-from home.cases import grant_case_permissions_to_all_staff
-from home.locales import ensure_locale_trees
-from home.models import User
-from home.sections import ensure_sections
+from home.cases.permissions import grant_case_permissions_to_all_staff
+from home.core.locales import ensure_locale_trees
+from home.core.models import User
+from home.homepage.sections import ensure_sections
 
 home = ensure_home_page()
 index = ensure_sections(home)["cases"]
@@ -66,7 +66,7 @@ print(json.dumps({{
 
 CASE_ID = """
 import json
-from home.models import CasePage
+from home.cases.models import CasePage
 case = CasePage.objects.get(title={title!r}, alias_of__isnull=True)
 print(json.dumps({{"id": case.pk, "live": case.live, "slug": case.slug}}))
 """
@@ -120,7 +120,7 @@ def _add_paragraph(admin: Page, text: str) -> None:
 
 
 def _submit_case(admin: Page, setup: dict) -> None:
-    add_url = f"/admin/pages/add/home/casepage/{setup['index_id']}/"
+    add_url = f"/admin/pages/add/cases/casepage/{setup['index_id']}/"
     _log_in(admin, *setup["staff"], add_url)
 
     admin.locator("#id_title").fill(TITLE)

@@ -25,10 +25,11 @@ FIND_OR_CREATE_EVENT = """
 import datetime, json
 from django.conf import settings
 from django.utils import timezone
-from home.models import EventPage, HomePage
-from home.registrations import availability
-from home.sections import ensure_sections
-from home.locales import alias_new_page
+from home.events.models import EventPage
+from home.homepage.models import HomePage
+from home.events.registrations import availability
+from home.homepage.sections import ensure_sections
+from home.core.locales import alias_new_page
 
 now = timezone.now()
 candidates = (

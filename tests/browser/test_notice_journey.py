@@ -32,10 +32,11 @@ import json
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from directory.demo import ensure_home_page
-from home.locales import ensure_locale_trees
-from home.models import NoticeIndexPage, User
-from home.sections import ensure_sections
+from home.homepage.demo import ensure_home_page
+from home.core.locales import ensure_locale_trees
+from home.core.models import User
+from home.notices.models import NoticeIndexPage
+from home.homepage.sections import ensure_sections
 
 home = ensure_home_page()
 index = ensure_sections(home)["notices"]
@@ -60,7 +61,7 @@ print(json.dumps({{"index_id": index.pk, "index_url": index.url, "document_id": 
 # The published notice's URL, as the site writes it in links (the slug comes from the title).
 NOTICE_URL = """
 import json
-from home.models import NoticePage
+from home.notices.models import NoticePage
 notice = NoticePage.objects.get(document_number={number!r}, alias_of__isnull=True)
 print(json.dumps({{"url": notice.url, "live": notice.live}}))
 """
@@ -71,8 +72,8 @@ import json
 from django.utils import timezone
 from wagtail.models import Locale
 from directory.models import ServicePoint
-from home.locales import alias_new_page
-from home.models import NoticeIndexPage, NoticePage
+from home.core.locales import alias_new_page
+from home.notices.models import NoticeIndexPage, NoticePage
 
 index = NoticeIndexPage.objects.get(locale=Locale.get_default())
 notice = NoticePage.objects.filter(document_number={number!r}).first()
@@ -133,7 +134,7 @@ def _choose_document(admin: Page, document_id: int) -> None:
 
 
 def _publish_notice(admin: Page, setup: dict) -> None:
-    add_url = f"/admin/pages/add/home/noticepage/{setup['index_id']}/"
+    add_url = f"/admin/pages/add/notices/noticepage/{setup['index_id']}/"
     _log_in(admin, setup["username"], setup["password"], add_url)
 
     admin.locator("#id_title").fill(TITLE)

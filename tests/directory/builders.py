@@ -4,10 +4,11 @@ from directory.models import (
     DirectoryIndexPage,
     NodeLevel,
     PointCategory,
+    PointOffering,
     Qualification,
+    ServiceItem,
     ServicePoint,
 )
-from services.models import PointOffering, ServiceItem
 from tests.factories import build_site, region
 
 __all__ = ["add_point", "build_site", "region"]

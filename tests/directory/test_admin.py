@@ -93,7 +93,7 @@ def test_basic_tier_fee_is_refused_in_the_admin_form(editor_client):
 @pytest.mark.parametrize(
     "url",
     [
-        "/admin/snippets/services/serviceitem/",
+        "/admin/snippets/directory/serviceitem/",
         "/admin/snippets/directory/pointcategory/",
         "/admin/snippets/directory/region/",
         "/admin/snippets/directory/qualification/",

@@ -9,9 +9,8 @@ from django.utils import translation
 from wagtail.models import Page, Revision, Site
 
 from directory import demo
-from directory.models import DirectoryIndexPage, ServicePoint
-from home.models import HomePage
-from services.models import PointOffering
+from directory.models import DirectoryIndexPage, PointOffering, ServicePoint
+from home.homepage.models import HomePage
 
 
 def organisation(name: str) -> demo.Organisation:
@@ -85,13 +84,10 @@ def test_demo_rows_are_deterministic_placeholders():
 
 @pytest.mark.django_db
 def test_load_demo_twice_builds_the_site_once(capsys):
-    from home.demo import load_editorial_demo
-    from services.demo import load_demo_requests
+    from home.homepage.demo import load_demo
 
     # What the command does on its first run: the directory, then requests and pages.
-    report = demo.load_demo()
-    load_demo_requests()
-    load_editorial_demo()
+    report, _requests, _editorial = load_demo()
     counts = (
         Page.objects.count(),
         ServicePoint.objects.count(),

@@ -9,8 +9,7 @@ from openpyxl import Workbook
 
 from directory.io import Row, import_points, read_rows
 from directory.io.files import FileFormatError
-from directory.models import ServicePoint
-from services.models import PointOffering
+from directory.models import PointOffering, ServicePoint
 
 pytestmark = pytest.mark.django_db
 

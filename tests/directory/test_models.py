@@ -2,8 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from directory.models import PointLocation, ServicePoint
-from services.models import PointOffering, ServiceItem
+from directory.models import PointLocation, PointOffering, ServiceItem, ServicePoint
 
 from .builders import add_point, build_site, region
 

@@ -25,8 +25,8 @@ def case_index(sections):
 def case_factory(case_index):
     from wagtail.rich_text import RichText
 
-    from home.models import CaseFigure, CasePage
-    from services.models import ServiceItem
+    from directory.models import ServiceItem
+    from home.cases.models import CaseFigure, CasePage
 
     from ..factories import reference
 
@@ -71,8 +71,8 @@ def case_factory(case_index):
 
 @pytest.fixture
 def case_staff(db):
-    from home.cases import grant_case_permissions
-    from home.models import User
+    from home.cases.permissions import grant_case_permissions
+    from home.core.models import User
     from services.staff import ensure_staff_group
 
     def make(*points, username=None):
@@ -94,7 +94,7 @@ def case_staff(db):
 def case_moderator(db):
     from django.contrib.auth.models import Group
 
-    from home.models import User
+    from home.core.models import User
 
     user = User.objects.create_user(
         username="case-moderator", password="pw-for-tests-only-123", email="mod@example.com"
@@ -125,8 +125,8 @@ def notice_index(sections):
 def notice_factory(notice_index):
     from wagtail.rich_text import RichText
 
-    from home.models import NoticeAttachment, NoticePage
-    from services.models import ServiceItem
+    from directory.models import ServiceItem
+    from home.notices.models import NoticeAttachment, NoticePage
 
     from ..factories import reference, region
 
@@ -198,7 +198,7 @@ def notice_document(db, settings, tmp_path):
 
 @pytest.fixture
 def notice_staff(db):
-    from home.models import User
+    from home.core.models import User
     from services.staff import ensure_staff_group
 
     def make(*points, username=None):
@@ -218,7 +218,7 @@ def notice_staff(db):
 def notice_office_user(db):
     from django.contrib.auth.models import Group
 
-    from home.models import User
+    from home.core.models import User
 
     user = User.objects.create_user(
         username="notice-office", password="pw-for-tests-only-123", email="office@example.com"
@@ -246,9 +246,8 @@ def event_index(sections):
 def event_factory(event_index):
     from django.utils import timezone
 
-    from directory.models import Audience
-    from home.models import EventPage
-    from services.models import ServiceItem
+    from directory.models import Audience, ServiceItem
+    from home.events.models import EventPage
 
     from ..factories import reference, region
 

@@ -15,14 +15,12 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.cases import (
-    cases_of_point,
-    grant_case_permissions,
-    grant_case_permissions_to_all_staff,
-    parse_case_query,
-)
-from home.models import CaseIndexPage, CasePage, HomePage
-from services.models import ServiceItem
+from directory.models import ServiceItem
+from home.cases.listing import parse_case_query
+from home.cases.models import CaseIndexPage, CasePage
+from home.cases.pages import cases_of_point
+from home.cases.permissions import grant_case_permissions, grant_case_permissions_to_all_staff
+from home.homepage.models import HomePage
 from services.staff import ensure_staff_group
 
 from ..services.helpers import admin_client_for
@@ -388,7 +386,7 @@ def test_every_staff_group_may_add_cases_under_the_index(case_index, points):
 def test_a_case_index_made_after_the_groups_grants_them(home_page, points):
     group = ensure_staff_group(points["gz"])
     assert not CaseIndexPage.objects.exists()
-    from home.sections import ensure_sections
+    from home.homepage.sections import ensure_sections
 
     index = ensure_sections(home_page)["cases"]
     assert GroupPagePermission.objects.filter(
@@ -408,7 +406,7 @@ def test_the_moderation_workflow_covers_the_case_library(case_index, case_factor
 
 
 def add_url(index) -> str:
-    return reverse("wagtailadmin_pages:add", args=("home", "casepage", index.pk))
+    return reverse("wagtailadmin_pages:add", args=("cases", "casepage", index.pk))
 
 
 def case_post(
@@ -605,7 +603,7 @@ def test_staff_are_offered_submission_not_publishing(client, case_index, case_st
 def test_a_case_can_be_previewed_before_it_is_saved(client, case_index, case_staff, points):
     staff = case_staff(points["gz"])
     admin_client_for(staff, client)
-    url = reverse("wagtailadmin_pages:preview_on_add", args=("home", "casepage", case_index.pk))
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("cases", "casepage", case_index.pk))
     data = case_post(points["gz"], partners=[points["bj"]], services=["B03"])
     assert client.post(url, data).json()["is_valid"]
     html = client.get(url).content.decode()
@@ -615,7 +613,7 @@ def test_a_case_can_be_previewed_before_it_is_saved(client, case_index, case_sta
 def test_the_english_site_lists_the_aliases_and_links_english_points(
     client, case_index, case_factory, points
 ):
-    from home.locales import ensure_locale_trees
+    from home.core.locales import ensure_locale_trees
 
     case = case_factory(points["gz"], title="双语案例", services=["B03"], partners=[points["bj"]])
     ensure_locale_trees()

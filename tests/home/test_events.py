@@ -14,10 +14,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from home import registrations
-from home.events import ics_escape, ics_fold, parse_event_query
-from home.models import EventIndexPage, EventPage, HomePage, Registration
-from services import abuse
+from home.core import abuse
+from home.events import registrations
+from home.events.ics import ics_escape, ics_fold
+from home.events.listing import parse_event_query
+from home.events.models import EventIndexPage, EventPage, Registration
+from home.homepage.models import HomePage
 from services.models import OutboxEmail
 
 from ..services.helpers import admin_client_for
@@ -235,7 +237,7 @@ def test_card_shows_kind_time_place_organisers_and_state(client, event_factory, 
 
 
 def test_card_states_in_english(client, event_factory):
-    from home.locales import ensure_locale_trees
+    from home.core.locales import ensure_locale_trees
 
     full = event_factory(title="满员培训", capacity=0)
     event_factory(title="截止讲座", registration_deadline=timezone.now())
@@ -309,7 +311,7 @@ def test_online_event_json_ld(client, event_factory):
 
 
 def test_english_event_links_to_english_profiles(client, event_factory, make_point):
-    from home.locales import ensure_locale_trees
+    from home.core.locales import ensure_locale_trees
 
     point = make_point(title="广州市知识产权信息中心")
     event = event_factory(organisers=[point])
@@ -375,7 +377,7 @@ def test_ics(client, event_factory, make_point):
 
 
 def test_ics_uid_is_the_same_in_english(client, event_factory):
-    from home.locales import ensure_locale_trees
+    from home.core.locales import ensure_locale_trees
 
     event = event_factory()
     ensure_locale_trees()
@@ -509,7 +511,7 @@ def test_the_same_nonce_twice_is_one_registration(event_factory):
 
 
 def test_english_registrations_count_against_the_chinese_event(event_factory):
-    from home.locales import ensure_locale_trees
+    from home.core.locales import ensure_locale_trees
 
     event = event_factory(capacity=1)
     ensure_locale_trees()
@@ -613,7 +615,7 @@ def test_field_errors_keep_the_input(client, event_factory, overrides, field):
 
 
 def test_field_errors_are_translated(client, event_factory):
-    from home.locales import ensure_locale_trees
+    from home.core.locales import ensure_locale_trees
 
     event = event_factory()
     ensure_locale_trees()
@@ -652,7 +654,7 @@ def test_a_full_event_offers_the_waiting_list(client, event_factory):
 def test_email_is_queued_in_the_registrants_language(
     client, event_factory, django_capture_on_commit_callbacks, mailoutbox
 ):
-    from home.locales import ensure_locale_trees
+    from home.core.locales import ensure_locale_trees
 
     event = event_factory(title="专利检索实务培训", capacity=1)
     ensure_locale_trees()
@@ -756,7 +758,7 @@ def test_csv_anonymous_goes_to_login(client, event_with_registrations):
 
 
 def test_csv_of_an_english_alias_is_the_chinese_list(client, event_with_registrations, make_staff):
-    from home.locales import ensure_locale_trees
+    from home.core.locales import ensure_locale_trees
 
     event, organiser = event_with_registrations
     ensure_locale_trees()
@@ -793,7 +795,7 @@ def test_point_staff_find_their_events_on_the_dashboard(
 
 
 def test_english_feed_links_english_pages(client, event_factory):
-    from home.locales import ensure_locale_trees
+    from home.core.locales import ensure_locale_trees
 
     event = event_factory(title="下周培训")
     ensure_locale_trees()
@@ -836,8 +838,8 @@ def test_the_erase_command_deletes_registrations_of_long_past_events(event_facto
     from django.core.management import call_command
     from django.utils import timezone
 
-    from home.models import Registration
-    from home.registrations import retention_days
+    from home.events.models import Registration
+    from home.events.registrations import retention_days
 
     old = event_factory(start=timezone.now() - datetime.timedelta(days=retention_days() + 30))
     Registration.objects.create(

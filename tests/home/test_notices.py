@@ -15,15 +15,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from directory.models import DirectoryIndexPage
-from home import notices as notices_module
-from home.models import HomePage, NoticeIndexPage, NoticePage, NoticeRepost, StandardPage
-from home.notices import (
-    parse_notice_query,
-    remove_repost,
-    repost,
-    reposted_notices,
-    reposting_points,
-)
+from home.homepage.models import HomePage, StandardPage
+from home.notices import feeds as notices_feeds
+from home.notices import pages as notices_pages
+from home.notices.listing import parse_notice_query
+from home.notices.models import NoticeIndexPage, NoticePage, NoticeRepost
+from home.notices.reposts import remove_repost, repost, reposted_notices, reposting_points
 
 from ..factories import region
 
@@ -72,7 +69,7 @@ def test_notice_pages_live_only_under_the_notice_index(notice_index, home_page, 
 
 
 def test_the_section_helper_creates_the_index_once(home_page, sections):
-    from home.sections import ensure_sections
+    from home.homepage.sections import ensure_sections
 
     assert ensure_sections(home_page)["notices"].pk == sections["notices"].pk
     assert NoticeIndexPage.objects.child_of(home_page).count() == 1
@@ -132,7 +129,7 @@ def test_a_notice_cannot_take_effect_before_it_is_published(db):
 
 def test_the_admin_form_offers_provinces_and_cities_only(client, notice_index, notice_office_user):
     client.force_login(notice_office_user)
-    url = reverse("wagtailadmin_pages:add", args=["home", "noticepage", notice_index.pk])
+    url = reverse("wagtailadmin_pages:add", args=["notices", "noticepage", notice_index.pk])
     html = html_of(client.get(url))
     select = re.search(r'<select name="region"[^>]*>(.*?)</select>', html, re.S).group(1)
     assert "广州市" in select and "广东省" in select
@@ -520,7 +517,7 @@ def test_the_atom_feed_lists_the_filtered_notices_with_absolute_links(
 
 
 def test_the_feeds_hold_the_latest_items_only(client, notice_index, assorted, monkeypatch):
-    monkeypatch.setattr(notices_module, "FEED_SIZE", 2)
+    monkeypatch.setattr(notices_feeds, "FEED_SIZE", 2)
     root = parse_feed(client.get(notice_index.url + "feed/rss/").content)
     titles = [item.findtext("title") for item in root.find("channel").findall("item")]
     assert titles == [assorted["beijing_2024"].title, assorted["national_2024"].title]
@@ -539,7 +536,7 @@ def test_an_empty_feed_is_valid(client, notice_index):
 
 
 def test_the_english_site_serves_the_index_and_its_feed(client, notice_index, assorted):
-    from home.locales import ensure_locale_trees
+    from home.core.locales import ensure_locale_trees
 
     ensure_locale_trees()
     html = html_of(client.get("/en/notices/", {"kind": "policy"}))
@@ -703,7 +700,7 @@ def test_a_draft_notice_cannot_be_reposted_from_the_admin(
 
 
 def test_the_repost_page_is_for_point_staff_and_the_office(client, notice_factory, two_points):
-    from home.models import User
+    from home.core.models import User
 
     point, _other = two_points
     notice = notice_factory()
@@ -766,7 +763,7 @@ def test_the_repost_list_query_count_does_not_grow(
 
 
 def test_a_repost_through_an_english_alias_joins_the_original(notice_factory, two_points):
-    from home.locales import ensure_locale_trees
+    from home.core.locales import ensure_locale_trees
 
     point, _other = two_points
     notice = notice_factory()
@@ -782,5 +779,5 @@ def test_a_repost_through_an_english_alias_joins_the_original(notice_factory, tw
 
 
 def test_the_directory_is_found_for_service_links(directory_page):
-    assert notices_module.directory_url(directory_page.locale) == directory_page.url
+    assert notices_pages.directory_url(directory_page.locale) == directory_page.url
     assert DirectoryIndexPage.objects.count() == 1

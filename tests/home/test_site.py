@@ -6,8 +6,11 @@ import re
 import pytest
 from django.utils import timezone
 
-from home.demo import SEED_NOTICES, load_editorial_demo
-from home.models import FAQItem, FAQPage, FooterLink, NoticePage, SiteSettings, StandardPage
+from home.core.models import FooterLink, SiteSettings
+from home.homepage.demo import load_editorial_demo
+from home.homepage.models import FAQItem, FAQPage, StandardPage
+from home.notices.demo import SEED_NOTICES
+from home.notices.models import NoticePage
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +46,7 @@ def test_the_home_page_shows_figures_sections_and_the_map(
 
 
 def load_editorial_events():
-    from home.models import EventPage
+    from home.events.models import EventPage
 
     return list(EventPage.objects.live())
 

@@ -5,8 +5,14 @@ import itertools
 
 import pytest
 
-from directory.models import DirectoryIndexPage, PointCategory, Region, ServicePoint
-from services.models import PointOffering, ServiceItem
+from directory.models import (
+    DirectoryIndexPage,
+    PointCategory,
+    PointOffering,
+    Region,
+    ServiceItem,
+    ServicePoint,
+)
 from tests.factories import build_site
 
 _slugs = itertools.count(1)

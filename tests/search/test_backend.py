@@ -5,9 +5,8 @@ from modelsearch.backends import get_search_backend
 from modelsearch.query import MATCH_ALL, Not, Phrase, PlainText
 from wagtail.models import Page
 
-from directory.models import ServicePoint
+from directory.models import ServiceItem, ServicePoint
 from search.backends.sqlite_fts import ChineseSQLiteSearchBackend
-from services.models import ServiceItem
 
 from .test_analysis import HOSTILE_QUERIES
 
@@ -115,7 +114,7 @@ def test_snippet_search(admin_client):
     backend.add_bulk(ServiceItem, ServiceItem.objects.all())
     names = [item.name for item in backend.search("预警", ServiceItem)]
     assert names[0] == "专利预警"
-    response = admin_client.get("/admin/snippets/services/serviceitem/", {"q": "质押"})
+    response = admin_client.get("/admin/snippets/directory/serviceitem/", {"q": "质押"})
     assert response.status_code == 200
     assert "知识产权质押融资" in response.content.decode()
     assert "专利预警" not in response.content.decode()

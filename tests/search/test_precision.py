@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from search.precision import EVAL_QUERIES, evaluate, load_queries, precision
+from directory.precision import EVAL_QUERIES, evaluate, load_queries, precision
 
 pytestmark = pytest.mark.django_db
 

@@ -1,14 +1,13 @@
-"""search.ranking.rank(): the directory's keyword ranking."""
+"""directory.ranking.rank(): the directory's keyword ranking."""
 
 import pytest
 from django.db import connection
 from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-from directory.models import ServicePoint
+from directory.models import ServiceItem, ServicePoint
+from directory.ranking import rank
 from search import ranking
 from search.backends.sqlite_fts import ranked_entries_sql
-from search.ranking import rank
-from services.models import ServiceItem
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,9 @@ import zipfile
 import pytest
 from django.core import mail
 
-from services import abuse
-from services.models import ConsultationRequest, OutboxEmail, RoutingRule, ServiceItem
+from directory.models import ServiceItem
+from home.core import abuse
+from services.models import ConsultationRequest, OutboxEmail, RoutingRule
 
 from ..factories import reference, region
 
@@ -345,7 +346,7 @@ def test_a_suspended_point_takes_no_questions(client, make_point):
 
 def test_the_english_profile_sends_to_the_same_point(client, point):
     from directory.models import ServicePoint
-    from home.locales import ensure_locale_trees
+    from home.core.locales import ensure_locale_trees
 
     ensure_locale_trees()
     alias = ServicePoint.objects.get(alias_of=point)

@@ -11,15 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from directory.models import ServiceItem
 from services import handling
 from services.admin.columns import OVERDUE_CLASS
-from services.models import (
-    ConsultationRequest,
-    OutboxEmail,
-    RequestEvent,
-    ServiceItem,
-    Status,
-)
+from services.models import ConsultationRequest, OutboxEmail, RequestEvent, Status
 
 from ..factories import reference
 from .helpers import admin_client_for

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from home.models import User
+from home.core.models import User
 from services.models import ConsultationReply, ConsultationRequest, OutboxEmail, Status
 
 from .helpers import admin_client_for

@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from openpyxl import load_workbook
 
-from directory.models import ServicePoint
+from directory.models import ServiceItem, ServicePoint
 from services.handling import rate
 from services.ledger import LEDGER_COLUMNS, ledger_response, ledger_rows
-from services.models import ConsultationRequest, ServiceItem, Status
+from services.models import ConsultationRequest, Status
 
 from .helpers import at
 

@@ -12,9 +12,10 @@ from django.core.management import call_command
 from django.db import DatabaseError
 from django.utils import timezone
 
+from directory.models import ServiceItem
 from services import notifications
 from services.handling import Submission, submit
-from services.models import ConsultationRequest, OutboxEmail, RequestEvent, ServiceItem
+from services.models import ConsultationRequest, OutboxEmail, RequestEvent
 from services.outbox import enqueue, send_pending
 
 from ..factories import reference, region

@@ -3,9 +3,9 @@
 import pytest
 from wagtail.models import Locale
 
-from directory.models import ServicePoint
+from directory.models import PointOffering, ServiceItem, ServicePoint
 from services.handling import change_status
-from services.models import PointOffering, RoutingRule, ServiceItem, Status
+from services.models import RoutingRule, Status
 from services.routing import route
 
 from ..factories import reference, region

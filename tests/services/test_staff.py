@@ -29,7 +29,7 @@ def test_creating_a_point_creates_its_staff_group(two_points):
 
 
 def test_aliases_get_no_group_of_their_own(two_points):
-    from home.locales import ensure_locale_trees
+    from home.core.locales import ensure_locale_trees
 
     groups = Group.objects.count()
     ensure_locale_trees()
@@ -75,7 +75,7 @@ def test_a_person_can_serve_several_points(make_staff, two_points):
 def test_the_command_adds_staff(two_points):
     from django.core.management import call_command
 
-    from home.models import User
+    from home.core.models import User
 
     call_command("add_point_staff", "甲网点", "jia-staff", "--email", "jia@example.com")
     user = User.objects.get(username="jia-staff")

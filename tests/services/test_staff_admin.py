@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from home.models import User
+from home.core.models import User
 from services.staff import staff_point_ids
 
 from .helpers import admin_client_for

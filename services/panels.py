@@ -1,0 +1,39 @@
+"""The consultation panels of a point's profile, registered with directory/panels.py."""
+
+from django.urls import reverse
+
+from directory.panels import register_profile_panel
+
+from .forms import ConsultationForm
+from .staff import source_point
+from .statistics import public_figures
+
+
+def ask_panel(point, request) -> dict | None:
+    """The question form, for an active point only; it posts to the point's ask view."""
+    source = source_point(point)
+    if source.status != point.Status.ACTIVE:
+        return None
+    form = ConsultationForm(point=source, action=reverse("consultation_ask_point", args=[point.pk]))
+    return {"consultation_form": form}
+
+
+def figures_panel(point, request) -> dict:
+    return {"figures": public_figures(source_point(point))}
+
+
+def register() -> None:
+    register_profile_panel(
+        "consultation-ask",
+        slot="main",
+        template="services/includes/ask_panel.html",
+        context=ask_panel,
+        order=10,
+    )
+    register_profile_panel(
+        "consultation-figures",
+        slot="aside",
+        template="services/includes/public_figures.html",
+        context=figures_panel,
+        order=10,
+    )
