@@ -7,11 +7,9 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from directory.models import PointOffering
-
 from .filters import parse_directory_query
 from .listing import run_directory_query
-from .models import ServicePoint
+from .models import PointOffering, ServicePoint
 
 POINT_FIELDS = (
     "pk",

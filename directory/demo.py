@@ -15,11 +15,20 @@ from pathlib import Path
 from django.db import transaction
 from wagtail.models import Locale
 
-from directory.catalogue_data import CATALOGUE, CATEGORY_LISTS
 from home.core.locales import ensure_locale_trees
 
+from .catalogue_data import CATALOGUE, CATEGORY_LISTS
 from .io import ImportReport, import_points
-from .models import DirectoryIndexPage, Region, ServiceItem, ServicePoint
+from .models import (
+    Audience,
+    DirectoryIndexPage,
+    NodeLevel,
+    PointCategory,
+    Qualification,
+    Region,
+    ServiceItem,
+    ServicePoint,
+)
 from .reference_data import AUDIENCES, QUALIFICATIONS
 
 DATA_FILE = Path(__file__).parent / "data" / "points_real.csv"
@@ -275,10 +284,6 @@ def index_reference_data() -> None:
     from django.contrib.contenttypes.models import ContentType
     from wagtail.search.backends import get_search_backend
     from wagtail.search.models import IndexEntry
-
-    from directory.models import ServiceItem
-
-    from .models import Audience, NodeLevel, PointCategory, Qualification, Region
 
     backend = get_search_backend()
     for model in (PointCategory, Qualification, NodeLevel, Audience, ServiceItem, Region):

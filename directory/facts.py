@@ -128,7 +128,7 @@ def data_version(locale_id: int) -> tuple:
 
 
 def build_facts(locale_id: int) -> DirectoryFacts:
-    from directory.models import PointOffering
+    from .models import PointOffering
 
     points = ServicePoint.objects.listed().filter(locale_id=locale_id)
     rows = list(

@@ -8,10 +8,9 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
-from directory.models import ServiceItem, Tier
 from home.core.querystring import parse_int, unknown_value_message
 
-from .models import Audience, PointCategory, Qualification, Region
+from .models import Audience, PointCategory, Qualification, Region, ServiceItem, Tier
 
 MAX_QUERY_LENGTH = 100
 MAX_RADIUS_KM = 3000

@@ -5,8 +5,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from wagtail.models import Locale
 
-from .models import PointCategory, Region, ServicePoint
+from .facts import get_facts
+from .models import PointCategory, Region
 
 
 @dataclass
@@ -17,6 +19,13 @@ class Landing:
     description: str
     route_name: str
     route_kwargs: dict
+
+
+def listed_count(facet: str, pk: int) -> int:
+    """Listed points of the visitor's language with this province or category (a category
+    includes its sub-kinds), from the same facts the directory filters on."""
+    facts = get_facts(Locale.get_active().pk)
+    return getattr(facts, facet).get(pk, 0).bit_count()
 
 
 def landing_for(
@@ -30,7 +39,7 @@ def landing_for(
         )
         if region is None:
             return None
-        count = ServicePoint.objects.listed().filter(province=region).count()
+        count = listed_count("province", region.pk)
         return Landing(
             param="province",
             value=region.slug,
@@ -52,7 +61,7 @@ def landing_for(
         ).first()
         if category is None:
             return None
-        count = ServicePoint.objects.listed().of_category(category).count()
+        count = listed_count("category", category.pk)
         return Landing(
             param="category",
             value=category.code,
@@ -72,10 +81,11 @@ def landing_for(
 
 def landing_sitemap_urls(page, request=None) -> list[dict]:
     base = page.get_full_url(request)
-    listed = ServicePoint.objects.listed()
+    provinces = get_facts(page.locale_id).province
     urls = []
     for region in Region.objects.provinces().filter(
-        pk__in=listed.values("province"), locale__language_code=settings.LANGUAGE_CODE
+        pk__in=[pk for pk, mask in provinces.items() if mask],
+        locale__language_code=settings.LANGUAGE_CODE,
     ):
         urls.append(
             {

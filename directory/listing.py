@@ -13,11 +13,9 @@ from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Locale
 
-from directory.models import ServiceItem, Tier
-
 from .facts import DirectoryFacts, get_facts, km_from_closeness
 from .filters import DirectoryQuery
-from .models import Audience, PointCategory, Qualification, Region, ServicePoint
+from .models import Audience, PointCategory, Qualification, Region, ServiceItem, ServicePoint, Tier
 from .ranking import rank
 
 MAX_KEYWORD_HITS = 20000

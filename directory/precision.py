@@ -12,6 +12,9 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import translation
 
+from .filters import parse_directory_query
+from .listing import run_directory_query
+
 EVAL_QUERIES = Path(__file__).resolve().parent / "eval" / "search_queries.csv"
 TOP = 5
 
@@ -44,8 +47,6 @@ def load_queries(path: Path = EVAL_QUERIES) -> list[EvalQuery]:
 
 def top_points(query: str, n: int = TOP) -> list:
     """The first `n` points the directory lists for the keyword, through its own code path."""
-    from .filters import parse_directory_query
-    from .listing import run_directory_query
 
     # The directory lists the active language's points; judge the default language's.
     with translation.override(settings.LANGUAGE_CODE):

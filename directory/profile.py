@@ -3,8 +3,9 @@
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from directory.models import Tier
 from home.core.jsonld import json_ld as script_json
+
+from .models import Tier
 
 DAY_NAMES = {
     "Mo-Fr": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],

@@ -3,9 +3,7 @@
 from django.conf import settings
 from django.db.models import Count
 
-from directory.models import ServiceItem, Tier
-
-from .models import DirectoryIndexPage, Region, ServicePoint
+from .models import DirectoryIndexPage, Region, ServiceItem, ServicePoint, Tier
 
 
 def directory_page(locale=None):

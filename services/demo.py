@@ -12,8 +12,8 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from directory.models import PointOffering, Region, ServicePoint
-from services.models import ConsultationReply, ConsultationRequest, RequestEvent, Status
 
+from .models import ConsultationReply, ConsultationRequest, RequestEvent, Status
 from .routing import route
 from .working_hours import add_working_hours, calendar_from_db
 

@@ -14,9 +14,9 @@ from wagtail.models import Locale
 from directory.models import Region, ServiceItem, Tier
 from home.core.bot_checks import BotCheckedForm
 from home.core.validation import normalise_phone, normalise_text, single_line
-from services.models import ReplyChannel
-from services.validation import check_attachment
 
+from .models import ReplyChannel
+from .validation import check_attachment
 from .widgets import FastSelect
 
 CITY_CHOICES_CACHE_KEY = "consultation-city-choices"

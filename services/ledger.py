@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 
 from directory.models import Tier
 from home.core.spreadsheets import neutralise
-from services.models import ConsultationRequest, Status
 
+from .models import ConsultationRequest, Status
 from .working_hours import SHANGHAI, WorkingCalendar, calendar_from_db, working_hours_between
 
 LEDGER_COLUMNS = [

@@ -23,7 +23,8 @@ from wagtail.models import Locale
 
 from directory.geo import haversine_km
 from directory.models import FeeKind, PointOffering, Region, ServiceItem, ServicePoint, Tier
-from services.models import OPEN_STATUSES, RoutingRule
+
+from .models import OPEN_STATUSES, ConsultationRequest, RoutingRule
 
 # Points without coordinates sort after every located one of the same city or province.
 UNKNOWN_DISTANCE_KM = 100_000
@@ -46,7 +47,6 @@ def _routable_points():
 
 
 def _open_counts(point_ids) -> dict[int, int]:
-    from .models import ConsultationRequest
 
     rows = (
         ConsultationRequest.objects.filter(point_id__in=point_ids, status__in=OPEN_STATUSES)

@@ -14,6 +14,8 @@ from wagtail.models import GroupPagePermission, Locale
 from directory.models import ServicePoint
 from home.core.locales import source_page
 
+from .models import ConsultationRequest
+
 # Sent with `group` and `point` whenever a point's staff group is made or repaired, so that
 # features (the case library) grant their own permissions without this module knowing them.
 staff_group_ready = Signal()
@@ -89,7 +91,6 @@ def staff_point_ids(user) -> frozenset[int]:
 
 def visible_requests(user, queryset=None):
     """The consultation requests `user` may see: all for the office, their points' otherwise."""
-    from .models import ConsultationRequest
 
     queryset = ConsultationRequest.objects.all() if queryset is None else queryset
     if is_office_staff(user):

@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from directory.models import Tier
-from services.models import OPEN_STATUSES, ConsultationRequest, Status
 
+from .models import OPEN_STATUSES, ConsultationRequest, Status
 from .working_hours import SHANGHAI, calendar_from_db, working_hours_between
 
 

@@ -19,8 +19,8 @@ from django.views.decorators.http import require_POST
 from directory.models import ServicePoint
 from home.core import abuse
 from services import handling
-from services.abuse import is_rate_limited
 
+from .abuse import is_rate_limited
 from .forms import ConsultationForm, DeletionForm, RatingForm, TrackingLookupForm
 from .models import ConsultationRequest, RequestEvent
 from .staff import source_point

@@ -6,9 +6,7 @@ offerings in memory until the page (or its revision) is saved.
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from directory.models import PointOffering
-
-from ..models import ServicePoint
+from ..models import PointOffering, ServicePoint
 from .parse import OfferingSpec, ParsedRow
 from .text import html_to_text, text_to_html
 

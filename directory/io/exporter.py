@@ -1,8 +1,6 @@
 """Export a directory's points in the import format, so that export → import changes nothing."""
 
-from directory.models import FeeKind
-
-from ..models import DirectoryIndexPage, ServicePoint
+from ..models import DirectoryIndexPage, FeeKind, ServicePoint
 from .columns import LIST_JOINER, LIST_SEPARATORS, PART_JOINER
 from .text import html_to_text
 

@@ -9,9 +9,17 @@ from dataclasses import dataclass
 
 from wagtail.models import Locale
 
-from directory.models import FeeKind, ServiceItem, Tier
-
-from ..models import Audience, NodeLevel, PointCategory, Qualification, Region, ServicePoint
+from ..models import (
+    Audience,
+    FeeKind,
+    NodeLevel,
+    PointCategory,
+    Qualification,
+    Region,
+    ServiceItem,
+    ServicePoint,
+    Tier,
+)
 
 # Choice labels are English in the source; the offices' own words are accepted too.
 CHOICE_ALIASES = {

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from directory.models import FeeKind
-
+from ..models import FeeKind
 from .columns import PART_SEPARATORS, split_list
 from .lookups import Lookups, choice_value
 

@@ -1,7 +1,8 @@
 from .catalogue import ServiceItem, Tier
 from .index import DirectoryIndexPage
+from .locations import PointLocation
 from .offerings import FeeKind, PointOffering
-from .points import PointLocation, ServicePoint
+from .points import ServicePoint
 from .reference import Audience, NodeLevel, PointCategory, Qualification
 from .regions import Region
 

@@ -5,8 +5,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-from directory.models.catalogue import Tier
-from directory.models.points import ChannelsMixin
+from .catalogue import Tier
+from .channels import ChannelsMixin
 
 
 class FeeKind(models.TextChoices):

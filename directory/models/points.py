@@ -2,44 +2,19 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from home.core.models import BasePage
 
 from ..queryset import ServicePointQuerySet
-
-LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
-LONGITUDE_VALIDATORS = [MinValueValidator(-180), MaxValueValidator(180)]
-
-
-class ChannelsMixin(models.Model):
-    """How a service is delivered: by phone, online, at the window (seed 000)."""
-
-    channel_phone = models.BooleanField(_("by phone"), default=True)
-    channel_online = models.BooleanField(_("online"), default=True)
-    channel_window = models.BooleanField(_("at the window"), default=True)
-
-    class Meta:
-        abstract = True
-
-    @property
-    def channels(self) -> list[str]:
-        labels = []
-        if self.channel_phone:
-            labels.append(_("by phone"))
-        if self.channel_online:
-            labels.append(_("online"))
-        if self.channel_window:
-            labels.append(_("at the window"))
-        return labels
+from .channels import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, ChannelsMixin
 
 
 class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __str__
@@ -363,7 +338,7 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
         # one query per batch instead of one per offering (measured: 14 queries a point).
         from django.db.models import Prefetch
 
-        from directory.models import PointOffering
+        from ..models import PointOffering
 
         return (
             super()
@@ -383,50 +358,3 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
     @property
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
-
-
-class PointLocation(Orderable):
-    """An extra service location of a point, e.g. a workstation in a park (seed 001 art. 9)."""
-
-    point = ParentalKey(ServicePoint, on_delete=models.CASCADE, related_name="locations")
-    name = models.CharField(_("name"), max_length=120)
-    region = models.ForeignKey(
-        "directory.Region",
-        verbose_name=_("city or district"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    address = models.CharField(_("address"), max_length=255)
-    latitude = models.FloatField(
-        _("latitude"), null=True, blank=True, validators=LATITUDE_VALIDATORS
-    )
-    longitude = models.FloatField(
-        _("longitude"), null=True, blank=True, validators=LONGITUDE_VALIDATORS
-    )
-    hours = models.CharField(_("service hours"), max_length=120, blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("region"),
-        FieldPanel("address"),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-        FieldPanel("hours"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("service location")
-        verbose_name_plural = _("service locations")
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if self.latitude is None and self.region_id and self.region.has_coordinates:
-            self.latitude, self.longitude = self.region.latitude, self.region.longitude
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})

@@ -12,6 +12,7 @@ class CasesConfig(AppConfig):
         # index made by a shell or a command grants staff their permission too.
         from django.db.models.signals import post_migrate, post_save
 
+        from directory.models import ServicePoint
         from services.staff import staff_group_ready
 
         from . import pages, permissions
@@ -27,5 +28,7 @@ class CasesConfig(AppConfig):
             dispatch_uid="case-index-staff-permissions",
         )
         staff_group_ready.connect(
-            permissions.grant_on_staff_group_ready, dispatch_uid="case-staff-permissions"
+            permissions.grant_on_staff_group_ready,
+            sender=ServicePoint,
+            dispatch_uid="case-staff-permissions",
         )

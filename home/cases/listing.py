@@ -29,6 +29,12 @@ from django.db.models import Q
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from directory.filters import _region
+from directory.models import PointCategory, Region, ServiceItem, Tier
+from home.core.querystring import parse_int, unknown_value_message
+
+from .models import CasePage
+
 if TYPE_CHECKING:
     from directory.models import PointCategory, Region, ServiceItem
 
@@ -80,9 +86,6 @@ def _lookup(model, code: str):
 
 def parse_case_query(data) -> CaseQuery:
     """Turn a QueryDict (or any mapping of str) into a CaseQuery with per-parameter errors."""
-    from directory.filters import _region
-    from directory.models import PointCategory, Region, ServiceItem, Tier
-    from home.core.querystring import parse_int, unknown_value_message
 
     errors: dict[str, str] = {}
     values: dict = {}
@@ -145,7 +148,6 @@ def parse_case_query(data) -> CaseQuery:
 
 def live_cases(index: CaseIndexPage):
     """The index's live cases (in its own locale, as its children are), newest first."""
-    from .models import CasePage
 
     return (
         CasePage.objects.live()
@@ -156,7 +158,6 @@ def live_cases(index: CaseIndexPage):
 
 
 def _services_through():
-    from .models import CasePage
 
     return CasePage.services.through
 
@@ -216,7 +217,6 @@ def filter_options(index: CaseIndexPage, query: CaseQuery) -> dict[str, list[Fil
 
     A fixed number of queries: the values in use, then one look-up per vocabulary.
     """
-    from directory.models import PointCategory, Region, ServiceItem, Tier
 
     cases = live_cases(index).order_by()
     used = list(

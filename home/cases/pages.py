@@ -7,9 +7,12 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 from django.utils.http import urlencode
 
+from directory.models import DirectoryIndexPage, ServiceItem, ServicePoint
+from directory.panels import register_profile_panel as register
 from home.core.jsonld import json_ld
 
 from .listing import localized_items as _localized
+from .models import CasePage
 
 if TYPE_CHECKING:
     from directory.models import ServicePoint
@@ -24,7 +27,6 @@ def cases_of_point(point: ServicePoint, limit: int | None = 6) -> list:
     Excellent practice first, then the newest (by start of the work). Matching by the point's
     translation key finds the cases of its English alias too. One query.
     """
-    from .models import CasePage
 
     partner_of = CasePage.partner_points.through.objects.filter(
         servicepoint__translation_key=point.translation_key
@@ -49,8 +51,6 @@ def case_page_context(case, request=None) -> dict:
     links); each is swapped for its live translation in the page's locale when there is one.
     A fixed number of queries, whatever the number of partners and services.
     """
-
-    from directory.models import DirectoryIndexPage, ServiceItem, ServicePoint
 
     locale_id = case.locale_id
     partners = list(case.partner_points.all())
@@ -107,7 +107,6 @@ def case_page_context(case, request=None) -> dict:
 
 def register_profile_panel() -> None:
     """A point's profile lists its cases (directory/panels.py)."""
-    from directory.panels import register_profile_panel as register
 
     def context(point, request):
         cases = cases_of_point(point)

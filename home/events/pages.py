@@ -13,6 +13,7 @@ from directory.models import ServicePoint
 from home.core.jsonld import json_ld
 
 from . import registrations
+from .forms import RegistrationForm
 from .models import EventPage, Registration
 
 logger = logging.getLogger(__name__)
@@ -104,7 +105,6 @@ def subpage_url(event, request, name: str) -> str:
 
 
 def event_context(request, event: EventPage, *, form=None, state=None) -> dict:
-    from .forms import RegistrationForm
 
     organisers = localized_organisers(event)
     if state is None:
@@ -131,7 +131,6 @@ def event_context(request, event: EventPage, *, form=None, state=None) -> dict:
 
 def register_view(request, event: EventPage):
     """POST: register and redirect to the receipt; errors re-show the page with the form."""
-    from .forms import RegistrationForm
 
     if request.method != "POST":
         return redirect(event.get_url(request))

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from home.core.locales import source_page
+from services.models import OutboxEmail
+from services.outbox import enqueue
 
 from .models import EventPage, Registration
 
@@ -240,8 +242,6 @@ def localized_event(event: EventPage, language: str) -> EventPage:
 
 def send_confirmation(registration: Registration, event: EventPage, language: str):
     """Queue the confirmation (or waiting-list) e-mail, in the registrant's language."""
-    from services.models import OutboxEmail
-    from services.outbox import enqueue
 
     page = localized_event(event, language)
     with translation.override(language):

@@ -2,9 +2,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
+from directory.models import DirectoryIndexPage, ServicePoint
+from home.cases.models import CaseIndexPage
+from home.core.models import SiteSettings
+from home.events.models import EventIndexPage
+from home.notices.models import NoticeIndexPage
+
 
 def _has_demo_content() -> bool:
-    from directory.models import ServicePoint
 
     # Asked on every page; a minute's staleness is harmless for a footer notice.
     return cache.get_or_set(
@@ -15,11 +20,6 @@ def _has_demo_content() -> bool:
 def _navigation(language: str) -> list[tuple[str, str]]:
     """The main sections of the site in the visitor's language: (title, url)."""
     from wagtail.models import Locale
-
-    from directory.models import DirectoryIndexPage
-    from home.cases.models import CaseIndexPage
-    from home.events.models import EventIndexPage
-    from home.notices.models import NoticeIndexPage
 
     def build():
         # Labels in the page's language: the cache key carries it.
@@ -41,7 +41,6 @@ def _navigation(language: str) -> list[tuple[str, str]]:
 
 
 def site_context(request):
-    from home.core.models import SiteSettings
 
     # Editors may set the tiles in the admin; the environment's value is the fallback.
     site_settings = SiteSettings.for_request(request)

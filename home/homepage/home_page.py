@@ -7,7 +7,12 @@ from wagtail.models import Locale
 
 from directory.models import ServiceItem, ServicePoint
 from directory.selectors import home_page_context as directory_context
+from home.cases.models import CasePage
+from home.events.models import EventPage
+from home.notices.models import NoticePage
 from services.models import ConsultationRequest
+
+from .sections import SECTIONS
 
 LATEST_NOTICES = 5
 FEATURED_CASES = 3
@@ -63,11 +68,6 @@ def most_asked_services(year: int) -> list[ServiceItem]:
 
 
 def editorial(page) -> dict:
-    from home.cases.models import CasePage
-    from home.events.models import EventPage
-    from home.notices.models import NoticePage
-
-    from .sections import SECTIONS
 
     locale = page.locale
     now = timezone.now()

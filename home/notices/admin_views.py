@@ -26,11 +26,15 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from services.staff import is_office_staff, staff_point_ids
+
+from .models import NoticeRepost
+from .reposts import remove_repost, repost, repostable_notices, repostable_points
+
 PER_PAGE = 20
 
 
 def _may_repost(user) -> bool:
-    from services.staff import is_office_staff, staff_point_ids
 
     return bool(staff_point_ids(user)) or is_office_staff(user)
 
@@ -51,9 +55,6 @@ class NoticesToRepostView(WagtailAdminTemplateMixin, TemplateView):
 
     def acting_points(self):
         """(points to show buttons for, all points the user may choose from or None)."""
-        from services.staff import is_office_staff, staff_point_ids
-
-        from .reposts import repostable_points
 
         user = self.request.user
         own = list(
@@ -73,8 +74,6 @@ class NoticesToRepostView(WagtailAdminTemplateMixin, TemplateView):
         return own, choices
 
     def get_context_data(self, **kwargs):
-        from .models import NoticeRepost
-        from .reposts import repostable_notices
 
         points, choices = self.acting_points()
         point_ids = [p.pk for p in points]
@@ -119,8 +118,6 @@ class NoticesToRepostView(WagtailAdminTemplateMixin, TemplateView):
 def _repost_counts(point_ids) -> dict[int, int]:
     from django.db.models import Count
 
-    from .models import NoticeRepost
-
     return dict(
         NoticeRepost.objects.filter(point_id__in=point_ids)
         .values("notice_id")
@@ -135,12 +132,6 @@ class NoticeRepostView(View):
     http_method_names = ["post"]
 
     def post(self, request, notice_id):
-        from .reposts import (
-            remove_repost,
-            repost,
-            repostable_notices,
-            repostable_points,
-        )
 
         _require_reposter(request.user)
         notice = get_object_or_404(repostable_notices(), pk=notice_id)

@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from directory.models import ServicePoint
+from directory.panels import register_profile_panel as register
 from home.core.locales import localized_pages, source_page
+from services.staff import is_office_staff, staff_point_ids
 
 from .models import NoticePage, NoticeRepost
 
@@ -26,7 +28,6 @@ def repostable_notices():
 
 def repostable_points(user):
     """The points `user` may repost for: every point for the office, their own otherwise."""
-    from services.staff import is_office_staff, staff_point_ids
 
     points = ServicePoint.objects.filter(locale=Locale.get_default(), alias_of__isnull=True)
     if is_office_staff(user):
@@ -89,7 +90,6 @@ def reposting_points(notice: NoticePage) -> list[ServicePoint]:
 
 def register_profile_panel() -> None:
     """A point's profile lists the notices it reposted (directory/panels.py)."""
-    from directory.panels import register_profile_panel as register
 
     def context(point, request):
         notices = reposted_notices(point)

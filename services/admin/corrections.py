@@ -10,7 +10,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from directory.models import PointOffering
-from services.models import RequestEvent
+
+from ..models import RequestEvent
 
 
 def tier_for(point, service) -> str:

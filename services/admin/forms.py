@@ -9,8 +9,8 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Locale
 
 from directory.models import ServiceItem
-from services.models import Status
 
+from ..models import Status
 from ..staff import is_office_staff
 from .access import CENTRAL, point_choices, scope_points, transfer_targets
 

@@ -287,3 +287,11 @@ def point_staff(server_env, server_url):
         return accounts[point]
 
     return get
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every journey runs on one xdist worker (`--dist loadgroup`), so the session's server is
+    migrated and loaded once while the other worker runs the rest of the suite."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))

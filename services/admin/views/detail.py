@@ -12,9 +12,9 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 
 from directory.models import Tier
-from services.models import ConsultationReply, RequestEvent
 
 from ... import handling
+from ...models import ConsultationReply, RequestEvent
 from ...staff import can_handle, visible_requests
 from ..access import get_handleable_request, get_visible_request
 from ..columns import point_label
