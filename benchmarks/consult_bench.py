@@ -23,13 +23,11 @@ time is 0; the report says so. Exits 1 when a check fails. Not a test: CI does n
 import argparse
 import http.client
 import os
-import platform
 import re
 import secrets
 import shutil
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -46,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # `python benchmarks/consult_bench.py` puts benchmarks/, not the project, on the path.
 sys.path.insert(0, str(ROOT))
 
-from directory_bench import Stopwatch, percentile  # noqa: E402 - benchmarks/ is on the path
+from timing import Stopwatch, machine, percentile  # noqa: E402 - benchmarks/ is on the path
 
 HOST = "127.0.0.1"  # loopback only: the server is never reachable from outside
 ASK_PATH = "/consult/ask/"
@@ -373,8 +371,7 @@ def form_choices() -> tuple[int, int]:
     from django.db import connection
     from wagtail.models import Locale
 
-    from directory.models import Region
-    from services.models import ServiceItem
+    from directory.models import Region, ServiceItem
 
     locale = Locale.get_default()
     city = Region.objects.get(adcode=CITY_ADCODE, level=Region.Level.CITY, locale=locale)
@@ -481,9 +478,8 @@ def print_report(
     print()
     print(f"### Consultation benchmark — {n} submissions, {args.concurrency} concurrent clients\n")
     print(
-        f"- Machine: {os.cpu_count()} CPU(s), {platform.machine()}, Python "
-        f"{platform.python_version()}, SQLite {sqlite3.sqlite_version} (WAL, IMMEDIATE "
-        f"transactions). Load average {os.getloadavg()[0]:.1f} after the run."
+        f"- Machine: {machine()} (WAL, IMMEDIATE transactions). Load average "
+        f"{os.getloadavg()[0]:.1f} after the run."
     )
     print(
         f"- Server: gunicorn on {HOST} only, {args.workers} workers × {args.threads} threads "
@@ -516,11 +512,7 @@ def print_report(
     print("|---|---:|---:|:---:|")
     for label, expected, got, passed in checks:
         print(f"| {label} | {expected} | {got} | {'pass' if passed else '**FAIL**'} |")
-    print("\n| Setup step | Seconds |")
-    print("|---|---:|")
-    for name, seconds in watch.steps:
-        print(f"| {name} | {seconds:.1f} |")
-    print(f"| **Total setup** | **{watch.total:.1f}** |")
+    watch.print_table("Setup step", "Total setup")
     if failed:
         print(f"\nFirst failures ({len(failed)} in all):")
         for outcome in failed[:5]:

@@ -4,22 +4,12 @@ from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from home.core.querystring import query_url
+
 from .filters import DirectoryQuery, parse_directory_query
 from .landing import landing_for
 from .listing import run_directory_query
 from .models import Region
-
-
-def _page_url(base_url: str, query: DirectoryQuery, page: int) -> str:
-    params = query.params()
-    if page > 1:
-        params["page"] = str(page)
-    return f"{base_url}?{urlencode(params)}" if params else base_url
-
-
-def _query_url(base_url: str, query: DirectoryQuery) -> str:
-    params = query.params()
-    return f"{base_url}?{urlencode(params)}" if params else base_url
 
 
 def render_directory(request, page, query: DirectoryQuery, *, base_url: str, landing=None):
@@ -37,10 +27,12 @@ def render_directory(request, page, query: DirectoryQuery, *, base_url: str, lan
             "canonical_url": request.build_absolute_uri(
                 f"{base_url}?{urlencode(canonical_params)}" if canonical_params else base_url
             ),
-            "previous_url": _page_url(base_url, query, result.page - 1)
+            "previous_url": query_url(base_url, query.params(), result.page - 1)
             if result.has_previous
             else "",
-            "next_url": _page_url(base_url, query, result.page + 1) if result.has_next else "",
+            "next_url": query_url(base_url, query.params(), result.page + 1)
+            if result.has_next
+            else "",
             "map_points": [
                 {"lat": p.latitude, "lng": p.longitude, "title": p.title, "url": p.url}
                 for p in result.points
@@ -55,13 +47,15 @@ def render_directory(request, page, query: DirectoryQuery, *, base_url: str, lan
                 else []
             ),
             "widen": {
-                "q": _query_url(base_url, query.without("q")),
-                "radius_km": _query_url(base_url, query.without("radius_km")),
-                "city": _query_url(base_url, query.without("city", "district")),
-                "province": _query_url(base_url, query.without("province", "city", "district")),
-                "service": _query_url(base_url, query.without("service", "tier")),
-                "category": _query_url(
-                    base_url, query.without("category", "qualification", "audience")
+                "q": query_url(base_url, query.without("q").params()),
+                "radius_km": query_url(base_url, query.without("radius_km").params()),
+                "city": query_url(base_url, query.without("city", "district").params()),
+                "province": query_url(
+                    base_url, query.without("province", "city", "district").params()
+                ),
+                "service": query_url(base_url, query.without("service", "tier").params()),
+                "category": query_url(
+                    base_url, query.without("category", "qualification", "audience").params()
                 ),
             },
             # Near-duplicate result sets (page 2+, ad-hoc filter mixes) stay out of the index.

@@ -9,9 +9,16 @@ from .staff import source_point
 from .statistics import public_figures
 
 
+def _source(point):
+    # Both panels need it; remembered on the page object for the one request it serves.
+    if not hasattr(point, "_consultation_source"):
+        point._consultation_source = source_point(point)
+    return point._consultation_source
+
+
 def ask_panel(point, request) -> dict | None:
     """The question form, for an active point only; it posts to the point's ask view."""
-    source = source_point(point)
+    source = _source(point)
     if source.status != point.Status.ACTIVE:
         return None
     form = ConsultationForm(point=source, action=reverse("consultation_ask_point", args=[point.pk]))
@@ -19,7 +26,7 @@ def ask_panel(point, request) -> dict | None:
 
 
 def figures_panel(point, request) -> dict:
-    return {"figures": public_figures(source_point(point))}
+    return {"figures": public_figures(_source(point))}
 
 
 def register() -> None:

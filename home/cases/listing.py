@@ -26,12 +26,11 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from directory.filters import _region
 from directory.models import PointCategory, Region, ServiceItem, Tier
-from home.core.querystring import parse_int, unknown_value_message
+from home.core.querystring import parse_int, query_url, unknown_value_message
 
 from .models import CasePage
 
@@ -285,13 +284,6 @@ def filter_options(index: CaseIndexPage, query: CaseQuery) -> dict[str, list[Fil
     }
 
 
-def _url(base_url: str, params: dict[str, str], page: int = 1) -> str:
-    params = dict(params)
-    if page > 1:
-        params["page"] = str(page)
-    return f"{base_url}?{urlencode(params)}" if params else base_url
-
-
 @dataclass
 class CaseListResult:
     cases: list
@@ -324,15 +316,15 @@ def case_index_context(index: CaseIndexPage, request) -> dict:
     """Everything the case library's template reads besides the page itself."""
     query = parse_case_query(request.GET)
     result = case_listing(index, query)
-    base_url = index.get_url(request) or index.url or "/"
+    base_url = index.getquery_url(request) or index.url or "/"
     params = query.params()
     return {
         "query": query,
         "result": result,
         "filter_options": filter_options(index, query),
         "base_url": base_url,
-        "canonical_url": request.build_absolute_uri(_url(base_url, params, result.page)),
-        "previous_url": _url(base_url, params, result.page - 1) if result.has_previous else "",
-        "next_url": _url(base_url, params, result.page + 1) if result.has_next else "",
+        "canonical_url": request.build_absolute_uri(query_url(base_url, params, result.page)),
+        "previous_url": query_url(base_url, params, result.page - 1) if result.has_previous else "",
+        "next_url": query_url(base_url, params, result.page + 1) if result.has_next else "",
         "noindex": bool(query.errors),
     }

@@ -33,8 +33,8 @@ def unknown_value_message(param: str, value: str) -> str:
 
 
 def query_url(base_url: str, params: dict[str, str], page: int = 1) -> str:
-    """`base_url` with the non-empty `params` and, past the first, the page number."""
-    values = {k: v for k, v in params.items() if v}
+    """`base_url` with `params` and, past the first, the page number (`?page=2`)."""
+    values = dict(params)
     if page > 1:
         values["page"] = str(page)
     return f"{base_url}?{urlencode(values)}" if values else base_url

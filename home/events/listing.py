@@ -6,11 +6,10 @@ from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from directory.models import Audience, Region, ServiceItem
-from home.core.querystring import parse_int, unknown_value_message
+from home.core.querystring import parse_int, query_url, unknown_value_message
 
 from . import registrations
 from .models import EventIndexPage, EventKind, EventPage
@@ -61,9 +60,7 @@ class EventQuery:
     def url(self, base_url: str, **changes) -> str:
         params = replace(self, **changes).params() if changes else self.params()
         page = changes.get("page", self.page)
-        if page > 1:
-            params["page"] = str(page)
-        return f"{base_url}?{urlencode(params)}" if params else base_url
+        return query_url(base_url, params, page)
 
 
 def _reference(model, code: str):

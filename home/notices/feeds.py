@@ -10,13 +10,14 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from home.core.querystring import query_url
+
 from .listing import (
     NoticeQuery,
     feed_title,
     filter_notices,
     live_notices,
     parse_notice_query,
-    query_url,
 )
 from .models import NoticeIndexPage, NoticeKind
 

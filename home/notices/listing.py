@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from directory.models import Region
+from home.core.querystring import query_url
 
 from .models import NoticeIndexPage, NoticeKind, NoticePage, RegionScope
 
@@ -234,17 +234,6 @@ def filter_options(index: NoticeIndexPage, query: NoticeQuery) -> dict:
     }
 
 
-def query_url(base_url: str, params: dict[str, str]) -> str:
-    return f"{base_url}?{urlencode(params)}" if params else base_url
-
-
-def _page_url(base_url: str, query: NoticeQuery, page: int) -> str:
-    params = query.params()
-    if page > 1:
-        params["page"] = str(page)
-    return query_url(base_url, params)
-
-
 def index_context(index: NoticeIndexPage, request) -> dict:
     """What the index template needs beyond Wagtail's context (see NoticeIndexPage.get_context)."""
     query = parse_notice_query(request.GET)
@@ -257,9 +246,13 @@ def index_context(index: NoticeIndexPage, request) -> dict:
         "notices": result.notices,
         "options": filter_options(index, query),
         "base_url": base_url,
-        "canonical_url": request.build_absolute_uri(_page_url(base_url, query, result.page)),
-        "previous_url": _page_url(base_url, query, result.page - 1) if result.has_previous else "",
-        "next_url": _page_url(base_url, query, result.page + 1) if result.has_next else "",
+        "canonical_url": request.build_absolute_uri(
+            query_url(base_url, query.params(), result.page)
+        ),
+        "previous_url": query_url(base_url, query.params(), result.page - 1)
+        if result.has_previous
+        else "",
+        "next_url": query_url(base_url, query.params(), result.page + 1) if result.has_next else "",
         "feed_urls": {
             "rss": query_url(base_url + index.reverse_subpage("notice_feed_rss"), params),
             "atom": query_url(base_url + index.reverse_subpage("notice_feed_atom"), params),

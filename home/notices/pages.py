@@ -8,8 +8,8 @@ from wagtail.models import Locale
 from directory.models import DirectoryIndexPage, ServicePoint
 from home.core.jsonld import json_ld
 from home.core.locales import localized_pages
+from home.core.querystring import query_url
 
-from .listing import query_url
 from .models import NoticeKind, NoticePage
 from .reposts import reposting_points
 
