@@ -18,5 +18,5 @@ def search(request):
     except (PageNotAnInteger, EmptyPage):
         page = paginator.page(1)
     return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page}
+        request, "site_search/search.html", {"search_query": query, "search_results": page}
     )
