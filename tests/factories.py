@@ -26,22 +26,6 @@ from directory.models import (
 _numbers = itertools.count(1)
 
 
-def build_site() -> DirectoryIndexPage:
-    """A fresh tree: Wagtail's root → home page (the default Site's root) → directory."""
-    from wagtail.models import Page, Site
-
-    from home.homepage.models import HomePage
-
-    root = Page.get_first_root_node()
-    for page in root.get_children():
-        page.delete()
-    root.refresh_from_db()
-    home = root.add_child(instance=HomePage(title="知识产权信息公共服务网", slug="home"))
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home.add_child(instance=DirectoryIndexPage(title="名录", slug="directory"))
-
-
 def reference(model, code: str):
     """A reference item (category, qualification, service, …) of the default locale by code."""
     return model.objects.get(code=code, locale=Locale.get_default())

@@ -289,6 +289,7 @@ def point_staff(server_env, server_url):
     return get
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist turns the group into the node id
 def pytest_collection_modifyitems(config, items):
     """Every journey runs on one xdist worker (`--dist loadgroup`), so the session's server is
     migrated and loaded once while the other worker runs the rest of the suite."""

@@ -2,8 +2,6 @@
 
 import pytest
 
-from .builders import add_point, build_site
-
 pytestmark = pytest.mark.django_db
 
 
@@ -20,9 +18,8 @@ def editor_client(client, django_user_model):
     return client
 
 
-def test_point_edit_form_has_every_section(editor_client):
-    directory = build_site()
-    point = add_point(directory, "广州测试图书馆", services=("B03",))
+def test_point_edit_form_has_every_section(editor_client, make_point):
+    point = make_point(title="广州测试图书馆", offerings=(("B03", "basic", "free"),))
     html = editor_client.get(f"/admin/pages/{point.pk}/edit/").content.decode()
     for field in (
         "qualifications",
@@ -44,11 +41,10 @@ def test_point_edit_form_has_every_section(editor_client):
         assert f'name="{field}' in html, field
 
 
-def test_basic_tier_fee_is_refused_in_the_admin_form(editor_client):
+def test_basic_tier_fee_is_refused_in_the_admin_form(editor_client, make_point):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-    directory = build_site()
-    point = add_point(directory, "广州测试图书馆", services=("B03",))
+    point = make_point(title="广州测试图书馆", offerings=(("B03", "basic", "free"),))
     offering = point.offerings.get()
     data = nested_form_data(
         {
@@ -99,6 +95,5 @@ def test_basic_tier_fee_is_refused_in_the_admin_form(editor_client):
         "/admin/snippets/directory/qualification/",
     ],
 )
-def test_vocabularies_are_editable_snippets(editor_client, url):
-    build_site()
+def test_vocabularies_are_editable_snippets(editor_client, directory_page, url):
     assert editor_client.get(url).status_code == 200

@@ -1,24 +1,43 @@
+"""The points API: fields, distance, paging and bad parameters.
+
+Its two points are built once for the module (see tests/directory/once.py); tests only read them.
+"""
+
 import pytest
 
-from .builders import add_point, build_site
+from tests.factories import create_point
+
+from .once import built_once, site_directory
 
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/points/"
 
 
-@pytest.fixture
-def points():
-    directory = build_site()
-    add_point(
+def build_points() -> None:
+    directory = site_directory()
+    create_point(
         directory,
-        "广州测试图书馆",
+        title="广州测试图书馆",
         city="440100",
-        services=("B03", "P03"),
+        offerings=(("B03", "basic", "free"), ("P03", "professional", "negotiable")),
         qualifications=("tisc",),
         address="广州市越秀区演示路1号",
     )
-    add_point(directory, "北京测试大学", category="university", city="110100", services=("B03",))
+    create_point(
+        directory,
+        title="北京测试大学",
+        category="university",
+        city="110100",
+        offerings=(("B03", "basic", "free"),),
+    )
+
+
+@pytest.fixture(scope="module")
+def points(django_db_setup, django_db_blocker):
+    """Two points built once for the module; its tests only read them."""
+    with built_once(django_db_blocker, build_points):
+        yield
 
 
 def test_lists_points_with_documented_fields(client, points):

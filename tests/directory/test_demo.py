@@ -1,16 +1,14 @@
-"""The demo directory: real names from data/points_real.csv, made-up details, idempotent."""
+"""The demo directory's rows: real names from data/points_real.csv, made-up details, no database.
+
+The loaded demo site is checked in tests/directory/test_demo_site.py.
+"""
 
 import csv
 import re
 
 import pytest
-from django.core.management import call_command
-from django.utils import translation
-from wagtail.models import Page, Revision, Site
 
 from directory import demo
-from directory.models import DirectoryIndexPage, PointOffering, ServicePoint
-from home.homepage.models import HomePage
 
 
 def organisation(name: str) -> demo.Organisation:
@@ -80,48 +78,3 @@ def test_demo_rows_are_deterministic_placeholders():
         # Every service offered is named in the description, so keyword search finds it.
         for code in (c.split(":")[0] for c in services):
             assert demo.SERVICE_NAMES[code] in row["description"]
-
-
-@pytest.mark.django_db
-def test_load_demo_twice_builds_the_site_once(capsys):
-    from home.homepage.demo import load_demo
-
-    # What the command does on its first run: the directory, then requests and pages.
-    report, _requests, _editorial = load_demo()
-    counts = (
-        Page.objects.count(),
-        ServicePoint.objects.count(),
-        PointOffering.objects.count(),
-        Revision.objects.count(),
-        Site.objects.count(),
-    )
-    with translation.override("en"):
-        call_command("load_demo")
-
-    assert len(report.created) == 94
-    assert "0 created, 0 updated, 94 unchanged" in capsys.readouterr().out
-    assert (
-        Page.objects.count(),
-        ServicePoint.objects.count(),
-        PointOffering.objects.count(),
-        Revision.objects.count(),
-        Site.objects.count(),
-    ) == counts
-    site = Site.objects.get()
-    assert (site.hostname, site.port, site.is_default_site) == (
-        "127.0.0.1",
-        8000,
-        True,
-    )  # SITE_BASE_URL
-    home = site.root_page.specific
-    assert isinstance(home, HomePage) and home.title == "知识产权信息公共服务网"
-    assert not Page.objects.filter(title__startswith="Welcome").exists()
-    directory = DirectoryIndexPage.objects.child_of(home).get()
-    assert (directory.slug, directory.title) == ("directory", "知识产权信息公共服务网点名录")
-    english = DirectoryIndexPage.objects.get(locale__language_code="en")
-    assert ServicePoint.objects.child_of(english).count() == 94  # aliases, kept in step
-    points = ServicePoint.objects.child_of(directory)
-    assert points.live().filter(is_demo=True).count() == 94
-    sjtu = points.get(title="上海交通大学")
-    assert {q.code for q in sjtu.qualifications.all()} == {"tisc", "university_center"}
-    assert sjtu.url_path.startswith(directory.url_path)

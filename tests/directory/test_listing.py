@@ -1,60 +1,84 @@
-"""The directory's filters, their combinations, facets and nearby ordering (no HTTP)."""
+"""The directory's filters, their combinations, facets and nearby ordering (no HTTP).
+
+The six points are built once for the module (see tests/directory/once.py); tests only read them.
+"""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from directory.filters import parse_directory_query
 from directory.listing import run_directory_query
+from directory.models import ServicePoint
+from tests.factories import create_point, region
 
-from .builders import add_point, build_site
+from .once import built_once, site_directory
 
-pytestmark = pytest.mark.django_db
+# Every test sees the shared rows, whether or not it asks for them: none depends on the order.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("point_pks")]
 
 GUANGZHOU = (23.129, 113.264)
 NEAR_GUANGZHOU = "23.129,113.264"
+BASIC_B03 = ("B03", "basic", "free")
+
+
+def build_points() -> dict[str, int]:
+    directory = site_directory()
+    specs = {
+        "gz_lib": {
+            "title": "广州测试图书馆",
+            "category": "library",
+            "city": "440100",
+            "offerings": (BASIC_B03, ("P03", "professional", "negotiable")),
+            "qualifications": ("tisc",),
+        },
+        "gz_firm": {
+            "title": "广州测试知识产权代理有限公司",
+            "category": "market_agency",
+            "city": "440100",
+            "offerings": (BASIC_B03, ("P14", "professional", "negotiable")),
+        },
+        "sz_uni": {
+            "title": "深圳测试大学",
+            "category": "university",
+            "city": "440300",
+            "offerings": (
+                ("P03", "professional", "negotiable"),
+                ("V04", "value_added", "negotiable"),
+            ),
+            "qualifications": ("university_center",),
+        },
+        "bj_uni": {
+            "title": "北京测试大学",
+            "category": "university",
+            "city": "110100",
+            "offerings": (BASIC_B03,),
+            "qualifications": ("tisc", "university_center"),
+        },
+        "revoked": {
+            "title": "已撤销网点",
+            "city": "440100",
+            "offerings": (BASIC_B03,),
+            "status": "revoked",
+        },
+        "draft": {
+            "title": "未发布网点",
+            "city": "440100",
+            "offerings": (BASIC_B03,),
+            "live": False,
+        },
+    }
+    return {name: create_point(directory, **spec).pk for name, spec in specs.items()}
+
+
+@pytest.fixture(scope="module")
+def point_pks(django_db_setup, django_db_blocker):
+    """Six points built once for the module; its tests only read them."""
+    with built_once(django_db_blocker, build_points) as pks:
+        yield pks
 
 
 @pytest.fixture
-def points():
-    directory = build_site()
-    return {
-        "gz_lib": add_point(
-            directory,
-            "广州测试图书馆",
-            category="library",
-            city="440100",
-            services=("B03", "P03"),
-            qualifications=("tisc",),
-        ),
-        "gz_firm": add_point(
-            directory,
-            "广州测试知识产权代理有限公司",
-            category="market_agency",
-            city="440100",
-            services=("B03", "P14"),
-        ),
-        "sz_uni": add_point(
-            directory,
-            "深圳测试大学",
-            category="university",
-            city="440300",
-            services=("P03", "V04"),
-            qualifications=("university_center",),
-        ),
-        "bj_uni": add_point(
-            directory,
-            "北京测试大学",
-            category="university",
-            city="110100",
-            services=("B03",),
-            qualifications=("tisc", "university_center"),
-        ),
-        "revoked": add_point(
-            directory, "已撤销网点", city="440100", services=("B03",), status="revoked"
-        ),
-        "draft": add_point(directory, "未发布网点", city="440100", services=("B03",), live=False),
-    }
+def points(point_pks):
+    return {name: ServicePoint.objects.get(pk=pk) for name, pk in point_pks.items()}
 
 
 def titles(params: dict) -> list[str]:
@@ -174,29 +198,7 @@ def test_page_past_the_end_shows_the_last_page(points):
     assert result.page == 1 and result.points
 
 
-def test_query_count_does_not_grow_with_results():
-    directory = build_site()
-    for i in range(3):
-        add_point(directory, f"少量网点{i}", services=("B03", "P03"), qualifications=("tisc",))
-    with CaptureQueriesContext(connection) as few:
-        run_directory_query(parse_directory_query({"near": NEAR_GUANGZHOU}))
-    for i in range(12):
-        add_point(
-            directory,
-            f"更多网点{i}",
-            city="440300",
-            services=("B03", "P03", "V04"),
-            qualifications=("tisc", "university_center"),
-        )
-    with CaptureQueriesContext(connection) as many:
-        result = run_directory_query(parse_directory_query({"near": NEAR_GUANGZHOU}))
-    assert result.total == 15
-    assert len(many) == len(few)
-
-
 def test_chosen_district_orders_nearest_its_centre_without_narrowing(points):
-    from .builders import region
-
     tianhe = region("440106")
     result = run_directory_query(parse_directory_query({"district": "440106"}))
     assert result.total == 4  # every listed point, not only those in 天河区

@@ -1,21 +1,20 @@
+"""The directory's model rules: offerings, tiers and fees, regions, staff counts, names.
+
+Each point is made without offerings (`offerings=()`), since the tests add their own.
+"""
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from directory.models import PointLocation, PointOffering, ServiceItem, ServicePoint
-
-from .builders import add_point, build_site, region
+from tests.factories import region
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def directory():
-    return build_site()
-
-
-def test_basic_tier_offering_refuses_a_fee(directory):
-    point = add_point(directory, "测试图书馆")
+def test_basic_tier_offering_refuses_a_fee(make_point):
+    point = make_point(title="测试图书馆", offerings=())
     basic = ServiceItem.objects.get(code="B03")
     offering = PointOffering(point=point, service=basic, fee="low_cost", price_note="100元")
     with pytest.raises(ValidationError) as error:
@@ -25,8 +24,8 @@ def test_basic_tier_offering_refuses_a_fee(directory):
         offering.save()
 
 
-def test_database_also_refuses_a_fee_on_basic_tier(directory):
-    point = add_point(directory, "测试图书馆")
+def test_database_also_refuses_a_fee_on_basic_tier(make_point):
+    point = make_point(title="测试图书馆", offerings=())
     basic = ServiceItem.objects.get(code="B03")
     with pytest.raises(IntegrityError), transaction.atomic():
         PointOffering.objects.bulk_create(
@@ -34,8 +33,8 @@ def test_database_also_refuses_a_fee_on_basic_tier(directory):
         )
 
 
-def test_offering_tier_defaults_to_catalogue_tier(directory):
-    point = add_point(directory, "测试图书馆")
+def test_offering_tier_defaults_to_catalogue_tier(make_point):
+    point = make_point(title="测试图书馆", offerings=())
     offering = PointOffering.objects.create(
         point=point,
         service=ServiceItem.objects.get(code="P03"),
@@ -45,8 +44,8 @@ def test_offering_tier_defaults_to_catalogue_tier(directory):
     assert offering.tier == "professional"
 
 
-def test_low_cost_offering_needs_a_price_note(directory):
-    point = add_point(directory, "测试图书馆")
+def test_low_cost_offering_needs_a_price_note(make_point):
+    point = make_point(title="测试图书馆", offerings=())
     offering = PointOffering(
         point=point, service=ServiceItem.objects.get(code="P03"), fee="low_cost"
     )
@@ -55,8 +54,8 @@ def test_low_cost_offering_needs_a_price_note(directory):
     assert "price_note" in error.value.message_dict
 
 
-def test_node_needs_its_level(directory):
-    point = add_point(directory, "某省知识产权保护中心", category="other")
+def test_node_needs_its_level(make_point):
+    point = make_point(title="某省知识产权保护中心", offerings=(), category="other")
     point.kind = ServicePoint.Kind.NODE
     point.node_level = None
     with pytest.raises(ValidationError) as error:
@@ -64,24 +63,24 @@ def test_node_needs_its_level(directory):
     assert "node_level" in error.value.message_dict
 
 
-def test_city_must_be_in_the_province(directory):
-    point = add_point(directory, "测试图书馆")
+def test_city_must_be_in_the_province(make_point):
+    point = make_point(title="测试图书馆", offerings=())
     point.city = region("110100")  # 北京 is not in 广东
     with pytest.raises(ValidationError) as error:
         point.full_clean()
     assert "city" in error.value.message_dict
 
 
-def test_staff_counts_cannot_exceed_total(directory):
-    point = add_point(directory, "测试图书馆")
+def test_staff_counts_cannot_exceed_total(make_point):
+    point = make_point(title="测试图书馆", offerings=())
     point.staff_total, point.staff_full_time, point.staff_part_time = 5, 4, 3
     with pytest.raises(ValidationError) as error:
         point.full_clean()
     assert "staff_total" in error.value.message_dict
 
 
-def test_coordinates_default_to_the_district_then_city_centre(directory):
-    point = add_point(directory, "测试图书馆", city="440100")
+def test_coordinates_default_to_the_district_then_city_centre(make_point):
+    point = make_point(title="测试图书馆", offerings=(), city="440100")
     guangzhou = region("440100")
     assert (point.latitude, point.longitude) == (guangzhou.latitude, guangzhou.longitude)
     assert point.coordinates_approximate
@@ -97,17 +96,17 @@ def test_coordinates_default_to_the_district_then_city_centre(directory):
     assert not point.coordinates_approximate
 
 
-def test_extra_location_takes_its_region_centre(directory):
-    point = add_point(directory, "测试图书馆")
+def test_extra_location_takes_its_region_centre(make_point):
+    point = make_point(title="测试图书馆", offerings=())
     location = PointLocation.objects.create(
         point=point, name="园区工作站", address="某园区", region=region("440106")
     )
     assert location.latitude == region("440106").latitude
 
 
-def test_two_points_of_one_directory_cannot_share_a_name(directory):
-    add_point(directory, "同名网点", slug="a")
-    twin = add_point(directory, "另一网点", slug="b")
+def test_two_points_of_one_directory_cannot_share_a_name(make_point):
+    make_point(title="同名网点", offerings=(), slug="a")
+    twin = make_point(title="另一网点", offerings=(), slug="b")
     twin.title = "同名网点"
     with pytest.raises(ValidationError) as error:
         twin.full_clean()

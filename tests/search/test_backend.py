@@ -1,4 +1,8 @@
-"""The Chinese-aware SQLite backend through Wagtail's and modelsearch's public API."""
+"""The Chinese-aware SQLite backend through Wagtail's and modelsearch's public API.
+
+The four points are built once for the module (see tests/directory/once.py); tests that make
+points of their own are in test_ranking_order.py.
+"""
 
 import pytest
 from modelsearch.backends import get_search_backend
@@ -7,30 +11,59 @@ from wagtail.models import Page
 
 from directory.models import ServiceItem, ServicePoint
 from search.backends.sqlite_fts import ChineseSQLiteSearchBackend
+from tests.directory.once import built_once, site_directory
+from tests.factories import create_point
 
 from .test_analysis import HOSTILE_QUERIES
 
-pytestmark = pytest.mark.django_db
+# Every test sees the shared rows, whether or not it asks for them: none depends on the order.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("point_pks")]
 
 
 def titles(results) -> list[str]:
     return [obj.title for obj in results]
 
 
-@pytest.fixture
-def points(make_point):
-    return {
-        "nav": make_point(
-            "广州专利导航服务中心", description="为园区企业开展专利导航。", services=("P03",)
-        ),
-        "mark": make_point("深圳商标代理所", description="提供商标注册与维权。", city="440300"),
-        "pledge": make_point(
-            "某市图书馆", description="开展知识产权质押融资对接活动。", city="110100"
-        ),
-        "search": make_point(
-            "北京检索中心", description="专利检索与分析。", city="110100", services=("B03",)
-        ),
+def build_points() -> dict[str, int]:
+    directory = site_directory()
+    specs = {
+        "nav": {
+            "title": "广州专利导航服务中心",
+            "description": "<p>为园区企业开展专利导航。</p>",
+            "offerings": (("P03", "professional", "negotiable"),),
+        },
+        "mark": {
+            "title": "深圳商标代理所",
+            "description": "<p>提供商标注册与维权。</p>",
+            "city": "440300",
+            "offerings": (),
+        },
+        "pledge": {
+            "title": "某市图书馆",
+            "description": "<p>开展知识产权质押融资对接活动。</p>",
+            "city": "110100",
+            "offerings": (),
+        },
+        "search": {
+            "title": "北京检索中心",
+            "description": "<p>专利检索与分析。</p>",
+            "city": "110100",
+            "offerings": (("B03", "basic", "free"),),
+        },
     }
+    return {name: create_point(directory, **spec).pk for name, spec in specs.items()}
+
+
+@pytest.fixture(scope="module")
+def point_pks(django_db_setup, django_db_blocker):
+    """Four points built and indexed once for the module; a test's own changes are undone."""
+    with built_once(django_db_blocker, build_points) as pks:
+        yield pks
+
+
+@pytest.fixture
+def points(point_pks):
+    return {name: ServicePoint.objects.get(pk=pk) for name, pk in point_pks.items()}
 
 
 def test_settings_select_the_chinese_backend():
@@ -68,14 +101,6 @@ def test_chinese_words_are_found_inside_longer_text(points):
 def test_service_names_from_offerings_are_searchable(points):
     # 知识产权基础检索 is only in the offering (B03), not in the title or description.
     assert titles(ServicePoint.objects.search("知识产权基础检索")) == ["北京检索中心"]
-
-
-def test_title_matches_rank_above_body_matches(make_point):
-    make_point("某大学图书馆", description="本馆提供商标检索服务，服务商标申请人。")
-    make_point("商标信息中心", description="面向企业提供咨询。")
-    results = ServicePoint.objects.search("商标").annotate_score("score")
-    assert titles(results) == ["商标信息中心", "某大学图书馆"]
-    assert results[0].score > results[1].score > 0
 
 
 def test_hostile_queries_never_raise(points):

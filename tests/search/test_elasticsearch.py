@@ -33,7 +33,9 @@ def test_autocomplete_fields_are_searched_with_segmented_words():
 @pytest.mark.django_db
 def test_documents_carry_segmented_text(make_point):
     point = make_point(
-        "广州专利导航服务中心", description="开展知识产权质押融资。", services=("P03",)
+        title="广州专利导航服务中心",
+        description="<p>开展知识产权质押融资。</p>",
+        offerings=(("P03", "professional", "negotiable"),),
     )
     doc = ChineseElasticsearch8Mapping(ServicePoint).get_document(point)
     assert "专利" in doc["title"].split()

@@ -1,29 +1,51 @@
-"""directory.ranking.rank(): the directory's keyword ranking."""
+"""directory.ranking.rank(): the directory's keyword ranking, on four points.
+
+The points are built once for the module (see tests/directory/once.py); tests that make points
+of their own are in test_ranking_order.py.
+"""
 
 import pytest
 from django.db import connection
 from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-from directory.models import ServiceItem, ServicePoint
+from directory.models import ServicePoint
 from directory.ranking import rank
 from search import ranking
 from search.backends.sqlite_fts import ranked_entries_sql
+from tests.directory.once import built_once, site_directory
+from tests.factories import create_point
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def points(make_point):
-    return [
-        make_point("某大学图书馆", description="提供专利检索服务。"),
-        make_point(
-            "专利信息服务中心",
-            description="专利分析、专利导航与专利预警。",
-            services=("P03", "P04"),
-        ),
-        make_point("专利代理事务所", description="代理商标与专利申请。"),
-        make_point("科技情报研究所", description="科技查新。"),
+def build_points() -> list[int]:
+    directory = site_directory()
+    specs = [
+        {"title": "某大学图书馆", "description": "<p>提供专利检索服务。</p>"},
+        {
+            "title": "专利信息服务中心",
+            "description": "<p>专利分析、专利导航与专利预警。</p>",
+            "offerings": (
+                ("P03", "professional", "negotiable"),
+                ("P04", "professional", "negotiable"),
+            ),
+        },
+        {"title": "专利代理事务所", "description": "<p>代理商标与专利申请。</p>"},
+        {"title": "科技情报研究所", "description": "<p>科技查新。</p>"},
     ]
+    return [create_point(directory, **{"offerings": (), **spec}).pk for spec in specs]
+
+
+@pytest.fixture(scope="module")
+def point_pks(django_db_setup, django_db_blocker):
+    """Four points built and indexed once for the module; its tests only read them."""
+    with built_once(django_db_blocker, build_points) as pks:
+        yield pks
+
+
+@pytest.fixture
+def points(point_pks):
+    return [ServicePoint.objects.get(pk=pk) for pk in point_pks]
 
 
 def test_best_match_first_with_higher_scores_better(points):
@@ -48,8 +70,8 @@ def test_no_words_no_results(points):
     assert rank(ServicePoint, "不存在的词") == []
 
 
-def test_only_the_models_objects(points, directory):
-    assert directory.pk not in {pk for pk, _ in rank(ServicePoint, "名录")}
+def test_only_the_models_objects(points, directory_page):
+    assert directory_page.pk not in {pk for pk, _ in rank(ServicePoint, "名录")}
 
 
 def test_generic_fallback_for_backends_without_rank(points, monkeypatch):
@@ -57,29 +79,6 @@ def test_generic_fallback_for_backends_without_rank(points, monkeypatch):
     fallback = [pk for pk, _ in rank(ServicePoint, "专利")]
     assert set(fallback) == {points[0].pk, points[1].pk, points[2].pk}
     assert len(rank(ServicePoint, "专利", limit=1)) == 1
-
-
-def test_a_full_name_puts_that_point_first(make_point):
-    # 中国, 专利信息 and 中心 are in most pages, so BM25 alone barely tells these apart.
-    for title in ("中国科学技术大学", "中国（福建）知识产权保护中心", "中国科学院文献情报中心"):
-        make_point(title, description="专利信息检索服务，专利信息分析。")
-    wanted = make_point("中国专利信息中心", description="面向社会公众服务。")
-    assert rank(ServicePoint, "中国专利信息中心")[0][0] == wanted.pk
-
-
-def test_a_service_name_puts_its_providers_first(make_point):
-    named = make_point("某专利导航研究会", description="研究专利导航方法。", services=("B01",))
-    provider = make_point("某大学图书馆", services=("B03", "P03"))
-    ranked = [pk for pk, _ in rank(ServicePoint, "专利导航")]
-    assert ranked == [provider.pk, named.pk]
-
-
-def test_part_of_a_service_name_puts_its_providers_first(make_point):
-    pledge = ServiceItem.objects.get(name="知识产权质押融资", locale__language_code="zh-hans")
-    mentions = make_point("某质押融资研究会", description="研究质押融资。", services=("B01",))
-    provider = make_point("某科技园", services=(pledge.code,))
-    ranked = [pk for pk, _ in rank(ServicePoint, "质押融资")]
-    assert ranked == [provider.pk, mentions.pk]
 
 
 def test_plans_do_not_depend_on_statistics(points):

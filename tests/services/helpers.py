@@ -4,7 +4,10 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.test import Client
+from django.urls import reverse
 from wagtail.users.models import UserProfile
+
+from services.models import ConsultationRequest
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -22,3 +25,12 @@ def admin_client_for(user, client: Client | None = None) -> Client:
     client = client or Client()
     client.force_login(user)
     return client
+
+
+def url(name, *args):
+    """An inbox URL: `consultations:<name>`."""
+    return reverse(f"consultations:{name}", args=args)
+
+
+def refreshed(request_obj):
+    return ConsultationRequest.objects.get(pk=request_obj.pk)

@@ -8,13 +8,15 @@ import zipfile
 import pytest
 from django.core import mail
 
-from directory.models import ServiceItem
+from directory.models import ServiceItem, ServicePoint
 from home.core import abuse
 from services.models import ConsultationRequest, OutboxEmail, RoutingRule
 
-from ..factories import reference, region
+from ..directory.once import built_once, site_directory
+from ..factories import create_point, reference, region
 
-pytestmark = pytest.mark.django_db
+# Every test sees the shared rows, whether or not it asks for them: none depends on the order.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("point_pk")]
 
 # The English site, so that assertions can read the messages; one test checks the Chinese.
 ASK = "/en/consult/ask/"
@@ -47,9 +49,22 @@ def errors_in(response) -> str:
     )
 
 
+def build_point() -> int:
+    return create_point(
+        site_directory(), title="广州测试图书馆", offerings=(("B03", "basic", "free"),)
+    ).pk
+
+
+@pytest.fixture(scope="module")
+def point_pk(django_db_setup, django_db_blocker):
+    """广州测试图书馆, built once for the module; its tests ask it questions but do not change it."""
+    with built_once(django_db_blocker, build_point) as pk:
+        yield pk
+
+
 @pytest.fixture
-def point(make_point):
-    return make_point(title="广州测试图书馆", offerings=(("B03", "basic", "free"),))
+def point(point_pk, db):
+    return ServicePoint.objects.get(pk=point_pk)
 
 
 def test_the_form_asks_for_consent_unticked_and_names_who_receives_the_data(client, point):
@@ -124,9 +139,7 @@ def test_bad_input_is_refused_next_to_its_field_and_input_is_kept(
     assert response.status_code == 400
     assert ConsultationRequest.objects.count() == 0
     html = response.content.decode()
-    assert re.search(
-        rf'id="id_{field}_error"|name="{field}"[^>]*is-invalid|is-invalid[^>]*name="{field}"', html
-    ) or (f'id="error_1_id_{field}' in html or f"id_{field}_" in html)
+    assert f'id="id_{field}_error"' in html
     assert message in errors_in(response)
     # What was typed elsewhere stays in the form.
     if field != "subject":
@@ -345,7 +358,6 @@ def test_a_suspended_point_takes_no_questions(client, make_point):
 
 
 def test_the_english_profile_sends_to_the_same_point(client, point):
-    from directory.models import ServicePoint
     from home.core.locales import ensure_locale_trees
 
     ensure_locale_trees()
@@ -360,5 +372,5 @@ def test_the_english_profile_sends_to_the_same_point(client, point):
 
 def test_the_privacy_policy_page_says_who_receives_the_data_and_for_how_long(client):
     html = client.get("/privacy/").content.decode()
-    assert "Who receives it" in html or "谁会收到" in html
+    assert "谁会收到" in html
     assert "3" in html

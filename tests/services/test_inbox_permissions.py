@@ -14,14 +14,9 @@ from django.utils import timezone
 from home.core.models import User
 from services.models import ConsultationReply, ConsultationRequest, OutboxEmail, Status
 
-from .helpers import admin_client_for
+from .helpers import admin_client_for, url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def points(make_point):
-    return make_point(title="甲网点"), make_point(title="乙网点")
 
 
 @pytest.fixture
@@ -52,10 +47,6 @@ def snapshot(request_obj):
         ConsultationReply.objects.filter(request=fresh).count(),
         OutboxEmail.objects.filter(request=fresh).count(),
     )
-
-
-def url(name, *args):
-    return reverse(f"consultations:{name}", args=args)
 
 
 def every_url_of(request_obj, point):

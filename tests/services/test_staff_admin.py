@@ -59,9 +59,9 @@ def test_point_staff_cannot_manage_staff(client, make_point, make_staff):
     point = make_point()
     staff = make_staff(point)
     admin_client_for(staff, client)
-    assert client.get("/admin/point-staff/").status_code in (302, 403)
+    assert client.get("/admin/point-staff/").status_code == 302
     response = client.post(
         f"/admin/point-staff/{point.pk}/", {"username": "friend", "email": "f@example.com"}
     )
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
     assert not User.objects.filter(username="friend").exists()
