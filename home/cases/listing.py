@@ -316,7 +316,7 @@ def case_index_context(index: CaseIndexPage, request) -> dict:
     """Everything the case library's template reads besides the page itself."""
     query = parse_case_query(request.GET)
     result = case_listing(index, query)
-    base_url = index.getquery_url(request) or index.url or "/"
+    base_url = index.get_url(request) or index.url or "/"
     params = query.params()
     return {
         "query": query,

@@ -17,25 +17,24 @@ them, so that none depends on the order), and whose tests do not publish or dele
 the others read the directory listing: its in-memory facts are rechecked against the database
 once a second, not after a rollback.
 
-tests/home/shared.py has the same helper (`rolled_back`) for the home app's tests.
+Both this and tests/home/shared.py build on tests/shared_data.rolled_back.
 """
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from django.db import transaction
+from tests.shared_data import rolled_back
 
 T = TypeVar("T")
 
 
 @contextmanager
 def built_once(django_db_blocker, build: Callable[[], T]) -> Iterator[T]:
-    with django_db_blocker.unblock(), transaction.atomic():
-        built = build()
-        with django_db_blocker.block():  # between the tests, as without this helper
-            yield built
-        transaction.set_rollback(True)
+    with rolled_back(django_db_blocker):
+        with django_db_blocker.unblock():
+            built = build()
+        yield built
 
 
 def site_directory():
