@@ -268,10 +268,11 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def office_file(marker: str) -> bytes:
+    # A fixed date: the same bytes in every process, so xdist's workers collect the same ids.
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr(marker, "<x/>")
+        for name, text in (("[Content_Types].xml", "<Types/>"), (marker, "<x/>")):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 
 
@@ -288,6 +289,7 @@ def upload(name, content):
         ("table.xlsx", office_file("xl/workbook.xml")),
         ("letter.docx", office_file("word/document.xml")),
     ],
+    ids=["pdf", "xlsx", "docx"],
 )
 def test_allowed_attachments_are_stored_privately(client, point, settings, name, content):
     response = client.post(ASK, {**valid_data(), "attachment": upload(name, content)})
@@ -310,6 +312,7 @@ def test_allowed_attachments_are_stored_privately(client, point, settings, name,
         ("archive.xlsx", office_file("other.xml"), "Attach a PDF"),
         ("image.png", PDF, "does not match"),
     ],
+    ids=["exe-as-pdf", "script-as-docx", "xlsx-as-docx", "zip-as-xlsx", "pdf-as-png"],
 )
 def test_attachments_are_checked_by_content(client, point, name, content, message):
     response = client.post(ASK, {**valid_data(), "attachment": upload(name, content)})
