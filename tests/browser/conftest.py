@@ -167,8 +167,11 @@ def server_url(server_env, server_workdir) -> str:
             process.wait()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    # Package scope: Playwright's sync API keeps an event loop running while it is open, and
+    # Django refuses database calls under a running loop, so it must be closed before the
+    # same xdist worker runs other packages' tests.
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} is missing: the browser tests need Debian's chromium package "
