@@ -11,9 +11,12 @@ instead. Such data must be there for every test of its module or package (autous
 depending on the order the tests run in.
 """
 
+import pytest
+
 from directory.demo import ensure_directory_page
 from home.homepage.demo import ensure_home_page
 from home.homepage.sections import ensure_sections
+from tests.shared_data import rolled_back
 
 
 def site_pages(django_db_blocker) -> dict:
@@ -28,3 +31,19 @@ def site_pages(django_db_blocker) -> dict:
         home = ensure_home_page()
         sections = ensure_sections(home)
         return {"home": home, **sections, "directory": ensure_directory_page(home)}
+
+
+def package_site():
+    """An autouse package fixture `feature_site`: the site pages, built once for the package.
+
+    A feature's conftest.py says `feature_site = package_site()`.
+    """
+
+    @pytest.fixture(scope="package", autouse=True)
+    def feature_site(django_db_setup, django_db_blocker):
+        """The home page, sections and directory, built once for the package."""
+        with rolled_back(django_db_blocker):
+            site_pages(django_db_blocker)
+            yield
+
+    return feature_site

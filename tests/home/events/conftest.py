@@ -18,19 +18,11 @@ import functools
 
 import pytest
 
-from tests.shared_data import rolled_back
-
-from ..shared import site_pages
+from ..shared import package_site, site_pages
 from .factories import EventPageFactory
 from .helpers import beijing
 
-
-@pytest.fixture(scope="package", autouse=True)
-def feature_site(django_db_setup, django_db_blocker):
-    """The home page, sections and directory, built once for the package (../shared.py)."""
-    with rolled_back(django_db_blocker):
-        site_pages(django_db_blocker)
-        yield
+feature_site = package_site()
 
 
 @pytest.fixture
