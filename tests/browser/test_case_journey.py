@@ -13,6 +13,8 @@ import secrets
 import pytest
 from playwright.sync_api import Page, expect
 
+from .admin import log_in, pause_autosave
+
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -89,14 +91,6 @@ def case_setup(manage, point_staff):
     }
 
 
-def _log_in(admin: Page, username: str, password: str, next_url: str) -> None:
-    admin.goto(f"/admin/login/?next={next_url}")
-    admin.locator("input[name=username]").fill(username)
-    admin.locator("input[name=password]").fill(password)
-    admin.locator("form:has(input[name=password]) button[type=submit]").click()
-    admin.wait_for_url(re.compile(re.escape(next_url) + "$"))
-
-
 def _fill_slug(admin: Page) -> None:
     slug = admin.locator("#id_slug")
     if slug.is_visible():
@@ -121,7 +115,8 @@ def _add_paragraph(admin: Page, text: str) -> None:
 
 def _submit_case(admin: Page, setup: dict) -> None:
     add_url = f"/admin/pages/add/cases/casepage/{setup['index_id']}/"
-    _log_in(admin, *setup["staff"], add_url)
+    log_in(admin, *setup["staff"], add_url)
+    pause_autosave(admin)
 
     admin.locator("#id_title").fill(TITLE)
     point = admin.locator("select#id_point")
@@ -158,7 +153,7 @@ def _submit_case(admin: Page, setup: dict) -> None:
 
 
 def _approve_from_dashboard(admin: Page, setup: dict, case_id: int) -> None:
-    _log_in(admin, *setup["moderator"], "/admin/")
+    log_in(admin, *setup["moderator"], "/admin/")
     # "Awaiting your review": the row of the case, its actions menu, the plain "approve".
     row = admin.locator(f"tr:has(a[href*='/admin/pages/{case_id}/'])").first
     expect(row).to_be_visible()

@@ -15,6 +15,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from .admin import log_in, pause_autosave
+
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -114,14 +116,6 @@ def notice_setup(manage):
     return {**data, "username": username, "password": password}
 
 
-def _log_in(admin: Page, username: str, password: str, next_url: str) -> None:
-    admin.goto(f"/admin/login/?next={next_url}")
-    admin.locator("input[name=username]").fill(username)
-    admin.locator("input[name=password]").fill(password)
-    admin.locator("form:has(input[name=password]) button[type=submit]").click()
-    admin.wait_for_url(re.compile(re.escape(next_url) + "$"))
-
-
 def _choose_document(admin: Page, document_id: int) -> None:
     """Add an attachment row and pick the document in Wagtail's chooser modal."""
     admin.locator("#id_attachments-ADD").click()
@@ -135,7 +129,8 @@ def _choose_document(admin: Page, document_id: int) -> None:
 
 def _publish_notice(admin: Page, setup: dict) -> None:
     add_url = f"/admin/pages/add/notices/noticepage/{setup['index_id']}/"
-    _log_in(admin, setup["username"], setup["password"], add_url)
+    log_in(admin, setup["username"], setup["password"], add_url)
+    pause_autosave(admin)
 
     admin.locator("#id_title").fill(TITLE)
     admin.locator("#id_kind").select_option("notice")
@@ -234,7 +229,7 @@ def test_point_staff_repost_a_notice_with_one_click(
     username, password = point_staff(data["point_slug"])
 
     admin = new_context(viewport=DESKTOP, is_mobile=False, has_touch=False).new_page()
-    _log_in(admin, username, password, "/admin/")
+    log_in(admin, username, password, "/admin/")
     # The menu leads to the page.
     menu_link = admin.locator("a[href='/admin/notices/repost/']").first
     expect(menu_link).to_have_count(1)
