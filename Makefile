@@ -24,8 +24,15 @@ db: install ## Apply migrations (reference data: regions, categories, the servic
 demo: db ## Load the demo directory (idempotent: safe to run again)
 	$(PY) manage.py load_demo
 
-run: demo ## Set everything up and serve the site with demo data at http://127.0.0.1:8000
+# The worker runs the background tasks (search-cluster index updates; later mail) beside the web
+# server, and is stopped when the web server exits (Ctrl-C stops both).
+run: demo ## Set everything up and serve the site with demo data at http://127.0.0.1:8000, with the background worker
+	@$(PY) manage.py db_worker --backend background & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: db ## Run only the background worker (what `make run` starts beside the web server)
+	$(PY) manage.py db_worker --backend background
 
 chromium: ## Install Debian's chromium for the browser tests when it is missing
 	@if [ ! -x $(CHROMIUM) ]; then \
@@ -33,7 +40,7 @@ chromium: ## Install Debian's chromium for the browser tests when it is missing
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
 	fi
 
-test: install chromium ## Lint, checks, import layers, then every test (browser journeys in real Chromium included)
+test: install chromium ## Lint, checks, import layers, every test (browser journeys in real Chromium included), then test-postgres
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen djhtml --check templates
@@ -41,7 +48,12 @@ test: install chromium ## Lint, checks, import layers, then every test (browser 
 	$(MAKE) --no-print-directory deploy-check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(UV) run --frozen lint-imports
-	$(UV) run --frozen pytest -q
+	$(UV) run --frozen pytest -q -rs
+	$(MAKE) --no-print-directory test-postgres
+
+# The cluster tests talk to osmem-server, not to the database: the SQLite pass runs them.
+test-postgres: install ## The non-browser, non-cluster tests again, on a throw-away PostgreSQL server (installed when missing)
+	bash scripts/with-postgres.sh $(UV) run --frozen pytest -q -rs -m "not browser and not cluster"
 
 lint: install ## ruff (lint + format check) and djhtml
 	$(UV) run --frozen ruff check .
@@ -74,4 +86,4 @@ search-eval: install ## Precision of directory keyword search on the public quer
 clean: ## Remove the virtualenvs, database and collected files
 	rm -rf .venv $(TOOLS) db.sqlite3* static_collected private_media
 
-.PHONY: help install db demo run chromium test lint check deploy-check messages bench bench-consult search-eval clean
+.PHONY: help install db demo run worker chromium test test-postgres lint check deploy-check messages bench bench-consult search-eval clean

@@ -7,6 +7,8 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from search.fallback import SearchUnavailable, search_status
+
 from .filters import parse_directory_query
 from .listing import run_directory_query
 from .models import PointOffering, ServicePoint
@@ -87,16 +89,24 @@ def points(request):
     )
     if query.errors:
         return bad_request(query.errors)
-    result = run_directory_query(query, with_facets=False, load_points=False)
+    try:
+        with search_status() as search:
+            result = run_directory_query(query, with_facets=False, load_points=False)
+    except SearchUnavailable:
+        # Neither the search cluster nor the database fallback answered.
+        response = JsonResponse({"error": "search_unavailable"}, status=503)
+        response["Retry-After"] = "30"
+        return response
     if result.total and query.page > result.num_pages:
         return bad_request({"page": _("There are only %(n)d pages.") % {"n": result.num_pages}})
-    return JsonResponse(
-        {
-            "count": result.total,
-            "page": result.page,
-            "page_size": query.page_size,
-            "num_pages": result.num_pages,
-            "results": serialize_page(result.page_pks, result.distances, request),
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
+    body = {
+        "count": result.total,
+        "page": result.page,
+        "page_size": query.page_size,
+        "num_pages": result.num_pages,
+        "results": serialize_page(result.page_pks, result.distances, request),
+    }
+    if search.degraded:
+        # The search cluster is down: the keyword was matched by the database fallback.
+        body["degraded"] = True
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})

@@ -110,7 +110,8 @@ def parse_directory_query(
 ) -> DirectoryQuery:
     """Turn a QueryDict (or any mapping of str) into a DirectoryQuery with per-parameter errors."""
     errors: dict[str, str] = {}
-    get = lambda name: str(data.get(name, "") or "").strip()  # noqa: E731
+    # NUL is dropped: PostgreSQL refuses it in any string, so it would fail the query (a 500).
+    get = lambda name: str(data.get(name, "") or "").replace("\x00", "").strip()  # noqa: E731
 
     q = " ".join(get("q").split())
     if len(q) > MAX_QUERY_LENGTH:

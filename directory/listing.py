@@ -5,9 +5,7 @@ reads only the facts' version, the keyword ranking and the rows of the page show
 number of queries is fixed whatever the number of results.
 """
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
-from threading import Lock
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,14 +13,8 @@ from wagtail.models import Locale
 
 from .facts import DirectoryFacts, get_facts, km_from_closeness
 from .filters import DirectoryQuery
+from .keywords import KeywordMatch, keyword_match
 from .models import Audience, PointCategory, Qualification, Region, ServiceItem, ServicePoint, Tier
-from .ranking import rank
-
-MAX_KEYWORD_HITS = 20000
-KEYWORD_CACHE_SIZE = 256
-_keyword_cache: OrderedDict[tuple, list[int]] = OrderedDict()
-# Threaded workers share the cache: reordering and evicting must not interleave.
-_keyword_lock = Lock()
 
 
 @dataclass
@@ -43,6 +35,8 @@ class DirectoryResult:
     facets: dict[str, list[FacetOption]] = field(default_factory=dict)
     page_pks: list[int] = field(default_factory=list)
     distances: dict[int, float] = field(default_factory=dict)
+    # How the keyword was understood and matched (None without a keyword).
+    keyword: KeywordMatch | None = None
 
     @property
     def has_next(self) -> bool:
@@ -92,25 +86,6 @@ def filter_masks(query: DirectoryQuery, facts: DirectoryFacts) -> dict[str, int]
     return masks
 
 
-def keyword_ids(q: str, version: tuple = ()) -> list[int] | None:
-    """Ranked keys for the keyword; the same keyword against the same published data is
-    answered from memory (a common word's full-text ranking costs ~100 ms at 10,000 points)."""
-    if not q:
-        return None
-    key = (q, version)
-    with _keyword_lock:
-        if key in _keyword_cache:
-            _keyword_cache.move_to_end(key)
-            return _keyword_cache[key]
-    # Ranked outside the lock: two threads may rank one new keyword twice, never wrongly.
-    ids = [pk for pk, _score in rank(ServicePoint, q, limit=MAX_KEYWORD_HITS)]
-    with _keyword_lock:
-        _keyword_cache[key] = ids
-        while len(_keyword_cache) > KEYWORD_CACHE_SIZE:
-            _keyword_cache.popitem(last=False)
-    return ids
-
-
 def combined(masks: dict[str, int], start: int, *ignored: str) -> int:
     result = start
     for name, mask in masks.items():
@@ -123,7 +98,8 @@ def run_directory_query(
     query: DirectoryQuery, *, with_facets: bool = True, load_points: bool = True
 ) -> DirectoryResult:
     facts = get_facts(directory_locale().pk)
-    ids = keyword_ids(query.q, facts.version)
+    keyword = keyword_match(query.q, facts)
+    ids = None if keyword is None else keyword.ids
     pool = facts.all if ids is None else facts.mask_of(ids)
     masks = filter_masks(query, facts)
     matching = combined(masks, pool)
@@ -169,6 +145,7 @@ def run_directory_query(
         facets=facets,
         page_pks=page_pks,
         distances=distances,
+        keyword=keyword,
     )
 
 

@@ -1,11 +1,22 @@
-"""Precision of the directory's keyword search on an evaluation set (directory/eval/).
+"""Precision of the directory's keyword search on evaluation sets (directory/eval/).
+
+Two files, read alike:
+- search_queries.csv, the public set (query, expect, kind with kind name or service);
+- queries_by_kind.csv, the project's own set of each kind of query people type (names,
+  services, questions, places, Traditional characters, pinyin, over-specified names), with a
+  `check` column saying how to judge it and an optional `region`.
 
 A query passes when, among the first five directory results for it:
-- kind=name: the point titled `expect` appears;
-- kind=service: every result offers the catalogue service named `expect` (and there is one).
+- check=name (the default for kind=name): the point titled `expect` appears;
+- check=service (the default for kind=service): every result offers the catalogue service
+  named `expect` (and there is one);
+- check=region: every result is in the place named `expect` (a province, a city or a regional
+  grouping such as 长三角; directory/places.py);
+and, with a `region`, every result is in that place as well.
 """
 
 import csv
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,9 +25,14 @@ from django.utils import translation
 
 from .filters import parse_directory_query
 from .listing import run_directory_query
+from .places import place_of
 
-EVAL_QUERIES = Path(__file__).resolve().parent / "eval" / "search_queries.csv"
+EVAL_FOLDER = Path(__file__).resolve().parent / "eval"
+EVAL_QUERIES = EVAL_FOLDER / "search_queries.csv"
+KIND_QUERIES = EVAL_FOLDER / "queries_by_kind.csv"
 TOP = 5
+KINDS = ("name", "service", "question", "place", "traditional", "pinyin", "overspecified")
+CHECKS = ("name", "service", "region")
 
 
 @dataclass(frozen=True)
@@ -24,6 +40,12 @@ class EvalQuery:
     query: str
     expect: str
     kind: str
+    check: str = ""
+    region: str = ""
+
+    @property
+    def judged_by(self) -> str:
+        return self.check or self.kind
 
 
 @dataclass(frozen=True)
@@ -37,12 +59,29 @@ def load_queries(path: Path = EVAL_QUERIES) -> list[EvalQuery]:
     with path.open(encoding="utf-8", newline="") as f:
         rows = [row for row in csv.DictReader(f) if (row.get("query") or "").strip()]
     cases = [
-        EvalQuery(row["query"].strip(), row["expect"].strip(), row["kind"].strip()) for row in rows
+        EvalQuery(
+            row["query"].strip(),
+            row["expect"].strip(),
+            row["kind"].strip(),
+            (row.get("check") or "").strip(),
+            (row.get("region") or "").strip(),
+        )
+        for row in rows
     ]
-    unknown = {case.kind for case in cases} - {"name", "service"}
+    unknown = {case.kind for case in cases} - set(KINDS)
     if unknown:
         raise ValueError(f"Unknown kind(s) in {path.name}: {', '.join(sorted(unknown))}")
+    unjudged = {case.query for case in cases if case.judged_by not in CHECKS}
+    if unjudged:
+        raise ValueError(f"No check (name, service or region) for: {', '.join(sorted(unjudged))}")
+    bad_places = {p for case in cases for p in _places_named(case) if place_of(p) is None}
+    if bad_places:
+        raise ValueError(f"Unknown place(s) in {path.name}: {', '.join(sorted(bad_places))}")
     return cases
+
+
+def _places_named(case: EvalQuery) -> list[str]:
+    return [p for p in (case.region, case.expect if case.judged_by == "region" else "") if p]
 
 
 def top_points(query: str, n: int = TOP) -> list:
@@ -59,12 +98,22 @@ def offers(point, service_name: str) -> bool:
     return any(offering.service.name == service_name for offering in point.offerings.all())
 
 
+def is_in(point, place_name: str) -> bool:
+    place = place_of(place_name)
+    return point.province_id in place.provinces or point.city_id in place.cities
+
+
 def judge(case: EvalQuery) -> Outcome:
     points = top_points(case.query)
-    if case.kind == "name":
+    check = case.judged_by
+    if check == "name":
         passed = any(point.title == case.expect for point in points)
-    else:
+    elif check == "service":
         passed = bool(points) and all(offers(point, case.expect) for point in points)
+    else:
+        passed = bool(points) and all(is_in(point, case.expect) for point in points)
+    if case.region:
+        passed = passed and bool(points) and all(is_in(point, case.region) for point in points)
     return Outcome(case, passed, [point.title for point in points])
 
 
@@ -74,3 +123,22 @@ def evaluate(cases: list[EvalQuery]) -> list[Outcome]:
 
 def precision(outcomes: list[Outcome]) -> float:
     return sum(outcome.passed for outcome in outcomes) / len(outcomes) if outcomes else 0.0
+
+
+def by_kind(outcomes: list[Outcome]) -> dict[str, list[Outcome]]:
+    groups: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in outcomes:
+        groups[outcome.case.kind].append(outcome)
+    return {kind: groups[kind] for kind in KINDS if kind in groups}
+
+
+def backend_name() -> str:
+    """The search backend and database the figures are for, e.g. "search.backends.database on
+    sqlite", or the cluster's backend behind the fallback wrapper."""
+    from django.db import connection
+
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]
+    name = backend["BACKEND"]
+    if "PRIMARY" in backend:
+        name = f"{backend['PRIMARY']['BACKEND']} (database fallback)"
+    return f"{name} on {connection.vendor}"

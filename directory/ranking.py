@@ -1,6 +1,6 @@
 """Keyword ranking of points: the search backend's text ranking, plus the published service lists.
 
-A query that names a catalogue service lists the points offering it first.
+A query that names a catalogue service lists the points offering it, then those named after it.
 """
 
 from django.db.models import Q
@@ -19,9 +19,24 @@ def rank(model, query: str, limit: int | None = None) -> list[tuple[int, float]]
     providers = service_providers(model, query)
     ranked = keyword_rank(model, query, None if providers else limit)
     if providers:
-        # A query that names a catalogue service lists the points offering it first.
-        ranked = sorted(ranked, key=lambda row: row[0] not in providers)[:limit]
+        # A query that names a catalogue service lists the points offering it, then the points
+        # named after it; a point whose description merely mentions it does not offer it.
+        named = named_after(model, query, [pk for pk, _score in ranked if pk not in providers])
+        ranked = [row for row in ranked if row[0] in providers] + [
+            row for row in ranked if row[0] in named
+        ]
+        ranked = ranked[:limit]
     return ranked
+
+
+def named_after(model, query: str, pks: list[int]) -> set[int]:
+    """Those of `pks` whose name holds the query's words in a row."""
+    words = "".join(query.split())
+    if not pks or not words:
+        return set()
+    return set(
+        model.objects.filter(pk__in=pks, title__icontains=words).values_list("pk", flat=True)
+    )
 
 
 def service_providers(model, query: str) -> set[int]:
@@ -32,7 +47,8 @@ def service_providers(model, query: str) -> set[int]:
     cannot tell a point offering 知识产权保护维权 from one offering 知识产权保护维权援助, or
     from one whose description merely mentions it; the published service lists can.
     """
-    spaced = " ".join(query.split()).lower()
+    # NUL is dropped: PostgreSQL refuses it in a string.
+    spaced = " ".join(query.replace("\x00", " ").split()).lower()
     if len(spaced) < 2 or not issubclass(model, ServicePoint):
         return set()
     forms = {spaced, spaced.replace(" ", "")}

@@ -5,6 +5,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from home.core.querystring import query_url
+from search.fallback import search_status
 
 from .filters import DirectoryQuery, parse_directory_query
 from .landing import landing_for
@@ -13,7 +14,8 @@ from .models import Region
 
 
 def render_directory(request, page, query: DirectoryQuery, *, base_url: str, landing=None):
-    result = run_directory_query(query)
+    with search_status() as search:
+        result = run_directory_query(query)
     canonical_params = {k: v for k, v in query.params().items() if k not in ("near",)}
     if result.page > 1:
         canonical_params["page"] = str(result.page)
@@ -22,6 +24,8 @@ def render_directory(request, page, query: DirectoryQuery, *, base_url: str, lan
         {
             "query": query,
             "result": result,
+            # The search cluster is down: the keyword's results come from the database backend.
+            "search_degraded": search.degraded,
             "landing": landing,
             "base_url": base_url,
             "canonical_url": request.build_absolute_uri(

@@ -19,9 +19,11 @@ import re
 import tempfile
 import threading
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import jieba
+import opencc
 
 DICTIONARIES = Path(__file__).resolve().parent / "dictionary"
 USER_DICTIONARY = DICTIONARIES / "ip_terms.txt"
@@ -41,6 +43,87 @@ _NOT_WORD = re.compile(r"[^\w]+|_+")
 
 # One-character function words a visitor may type ("广州的专利服务") but a page need not contain.
 _QUERY_STOPWORDS = frozenset("的地得了和与及或在是等之于对为把被也都就并而")
+# The words of a question typed in plain language (我想在广州找专利检索服务, 广州哪里可以查专利):
+# they say what the visitor wants to do, not what the page they look for contains.
+QUESTION_WORDS = frozenset(
+    [
+        "我",
+        "我们",
+        "我想",
+        "想",
+        "想要",
+        "要",
+        "需要",
+        "希望",
+        "打算",
+        "请问",
+        "请",
+        "麻烦",
+        "帮",
+        "帮我",
+        "帮忙",
+        "一下",
+        "能",
+        "能够",
+        "可以",
+        "可",
+        "会",
+        "找",
+        "找到",
+        "寻找",
+        "查找",
+        "查",
+        "查询",
+        "搜",
+        "搜索",
+        "搜一下",
+        "看看",
+        "了解",
+        "问",
+        "问问",
+        "办",
+        "办理",
+        "做",
+        "哪",
+        "哪里",
+        "哪儿",
+        "哪个",
+        "哪家",
+        "哪些",
+        "什么",
+        "啥",
+        "怎么",
+        "怎样",
+        "如何",
+        "有",
+        "有没有",
+        "没有",
+        "吗",
+        "呢",
+        "吧",
+        "啊",
+        "呀",
+        "一个",
+        "一家",
+        "个",
+        "家",
+        "些",
+        "谁",
+        "附近",
+        "周边",
+        "本地",
+        "当地",
+        "这里",
+        "那里",
+        "这边",
+        "哪边",
+    ]
+)
+# Words that only say "a service, a place" (专利检索服务, 广州的服务机构): dropped when the query
+# says anything else, kept when they are all it says.
+FILLER_WORDS = frozenset(
+    ["服务", "机构", "单位", "地方", "网点", "部门", "公司", "地址", "联系方式", "电话"]
+)
 
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
@@ -123,8 +206,37 @@ def synonyms_of(term: str) -> tuple[str, ...]:
 
 
 def normalize(text: str) -> str:
-    # NFKC folds full-width Latin, digits and punctuation (ＴＩＳＣ，１２) into their ASCII forms.
-    return unicodedata.normalize("NFKC", text).lower()
+    """The form both the index and the queries are cut from.
+
+    NFKC folds full-width Latin, digits and punctuation (ＴＩＳＣ，１２) into their ASCII forms;
+    Traditional characters become Simplified (清華大學 → 清华大学, as typed in Hong Kong, Macao
+    and Taiwan), on both sides, so a page written in either is found by a query in either.
+    """
+    return _simplified(unicodedata.normalize("NFKC", text)).lower()
+
+
+def _simplified(text: str) -> str:
+    if not _CJK.search(text):  # Latin and digits only: nothing to convert
+        return text
+    global _converter
+    if _converter is None:
+        _converter = opencc.OpenCC("t2s")
+    return _converter.convert(text)
+
+
+_converter = None
+
+
+def join_spaced_characters(text: str) -> str:
+    """专 利 → 专利: a space typed inside a word (single characters on either side) is dropped;
+    spaces between words (宁德 保护中心) stay, they separate query words."""
+    return _SPACED_CHARACTER.sub(r"\1\2", text)
+
+
+_SPACED_CHARACTER = re.compile(
+    "(?<![\u3400-\u9fff])([\u3400-\u9fff])\\s+(?=[\u3400-\u9fff])"
+    "|(?<=[\u3400-\u9fff])\\s+([\u3400-\u9fff])(?![\u3400-\u9fff])"
+)
 
 
 def _pieces(word: str) -> list[str]:
@@ -178,12 +290,16 @@ def query_terms(query: str) -> list[str]:
     if not query:
         return []
     terms: list[str] = []
-    for word in tokenizer().cut(normalize(query[:MAX_QUERY_CHARS]), HMM=False):
+    text = join_spaced_characters(normalize(query[:MAX_QUERY_CHARS]))
+    for word in tokenizer().cut(text, HMM=False):
         for piece in _pieces(word):
             if piece not in terms:
                 terms.append(piece)
-    content = [term for term in terms if term not in _QUERY_STOPWORDS]
-    return (content or terms)[:MAX_QUERY_TERMS]
+    content = [
+        term for term in terms if term not in _QUERY_STOPWORDS and term not in QUESTION_WORDS
+    ]
+    meaningful = [term for term in content if term not in FILLER_WORDS]
+    return (meaningful or content or terms)[:MAX_QUERY_TERMS]
 
 
 def split_word(word: str) -> list[str]:
@@ -219,58 +335,123 @@ def split_word(word: str) -> list[str]:
     return parts
 
 
-def fts_string(term: str) -> str:
-    """`term` as an FTS5 string literal: inside double quotes nothing is syntax."""
-    return '"' + term.replace('"', '""') + '"'
+# --- Query expressions ---------------------------------------------------------------------
+# Every backend matches the same thing for a query: each backend renders this tree in its own
+# syntax (FTS5 here, tsquery for PostgreSQL, a bool query for a search cluster).
 
 
-def fts_term(
+@dataclass(frozen=True)
+class Word:
+    """One indexed word (as a prefix for the word being typed), or with `phrase` several
+    space-separated words in a row."""
+
+    text: str
+    prefix: bool = False
+    phrase: bool = False
+
+
+@dataclass(frozen=True)
+class AllOf:
+    parts: tuple["Expr", ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    parts: tuple["Expr", ...]
+
+
+Expr = Word | AllOf | AnyOf
+
+
+def _all_of(parts: list[Expr]) -> Expr:
+    return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
+
+
+def _any_of(parts: list[Expr]) -> Expr:
+    return parts[0] if len(parts) == 1 else AnyOf(tuple(parts))
+
+
+def term_expression(
     term: str, *, prefix: bool = False, characters: bool = False, expand: bool = True
-) -> str:
-    """One query word as an FTS5 expression, from these alternatives:
+) -> Expr:
+    """One query word, as any of these alternatives:
 
     - the word itself (as a prefix for the word being typed);
     - its parts all present (专利检索: 专利 AND 检索; 上海交大: 上海 AND 交大 or 交通大学);
     - the words of each full form it abbreviates (北航: 北京航空航天大学);
     - with `characters`, its characters in a row, for text indexed with them (see segment()).
     """
-    alternatives = [fts_string(term) + ("*" if prefix else "")]
+    alternatives: list[Expr] = [Word(term, prefix=prefix)]
     if not prefix:
         parts = split_word(term)
         if parts:
             # One level only: 知识产权质押融资 may be 知识产权 + 质押融资, but 质押 and 融资 apart
             # in a page are too loose a match for it.
-            words = [_word_or_synonyms(part) if expand else fts_string(part) for part in parts]
-            alternatives.append("(" + " AND ".join(words) + ")")
+            alternatives.append(
+                _all_of([_word_or_synonyms(part) if expand else Word(part) for part in parts])
+            )
         for full in synonyms_of(term) if expand else ():
-            words = [fts_term(word, expand=False) for word in query_terms(full)]
-            alternatives.append("(" + " AND ".join(words) + ")")
+            alternatives.append(
+                _all_of([term_expression(word, expand=False) for word in query_terms(full)])
+            )
     if characters and len(term) > 1 and _CJK.search(term):
-        alternatives.append(fts_string(" ".join(term)))
-    if len(alternatives) == 1:
-        return alternatives[0]
-    return "(" + " OR ".join(alternatives) + ")"
+        alternatives.append(Word(" ".join(term), phrase=True))
+    return _any_of(alternatives)
 
 
-def _word_or_synonyms(word: str) -> str:
+def _word_or_synonyms(word: str) -> Expr:
     full_forms = [
-        "(" + " AND ".join(fts_term(w, expand=False) for w in query_terms(full)) + ")"
+        _all_of([term_expression(w, expand=False) for w in query_terms(full)])
         for full in synonyms_of(word)
     ]
-    if not full_forms:
-        return fts_string(word)
-    return "(" + " OR ".join([fts_string(word), *full_forms]) + ")"
+    return _any_of([Word(word), *full_forms])
+
+
+def query_expression(
+    terms: list[str], *, operator: str = "and", prefix_last: bool = False, characters: bool = False
+) -> Expr | None:
+    """What a document must contain to match the words; None when there is nothing to match."""
+    if not terms:
+        return None
+    last = len(terms) - 1
+    parts = [
+        term_expression(term, prefix=prefix_last and i == last, characters=characters)
+        for i, term in enumerate(terms)
+    ]
+    return _any_of(parts) if operator.lower() == "or" else _all_of(parts)
+
+
+def fts_string(term: str) -> str:
+    """`term` as an FTS5 string literal: inside double quotes nothing is syntax."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def render_fts5(expr: Expr) -> str:
+    """The expression as an FTS5 MATCH expression; every word is an escaped string."""
+    if isinstance(expr, Word):
+        return fts_string(expr.text) + ("*" if expr.prefix else "")
+    joiner = " AND " if isinstance(expr, AllOf) else " OR "
+    return "(" + joiner.join(render_fts5(part) for part in expr.parts) + ")"
+
+
+def fts_term(
+    term: str, *, prefix: bool = False, characters: bool = False, expand: bool = True
+) -> str:
+    """One query word as an FTS5 expression (see term_expression)."""
+    return render_fts5(term_expression(term, prefix=prefix, characters=characters, expand=expand))
 
 
 def fts_query(
     terms: list[str], *, operator: str = "and", prefix_last: bool = False, characters: bool = False
 ) -> str:
     """An FTS5 MATCH expression for the words, or "" when there is nothing to match."""
-    if not terms:
-        return ""
-    joiner = " OR " if operator.lower() == "or" else " AND "
-    last = len(terms) - 1
-    return joiner.join(
-        fts_term(term, prefix=prefix_last and i == last, characters=characters)
-        for i, term in enumerate(terms)
+    expr = query_expression(
+        terms, operator=operator, prefix_last=prefix_last, characters=characters
     )
+    if expr is None:
+        return ""
+    if isinstance(expr, AllOf | AnyOf):
+        # The outermost level without brackets, as FTS5 column filters expect ("{title} : (…)").
+        joiner = " AND " if isinstance(expr, AllOf) else " OR "
+        return joiner.join(render_fts5(part) for part in expr.parts)
+    return render_fts5(expr)

@@ -18,6 +18,8 @@ DEBUG = env.get("DJANGO_DEBUG", "") == "1"
 ALLOWED_HOSTS = [h for h in env.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 DATABASE_URL = env.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
+OPENSEARCH_URL = env.get("OPENSEARCH_URL", "")
+OPENSEARCH_VERSION = int(env.get("OPENSEARCH_VERSION", "3") or 3)
 REDIS_URL = env.get("REDIS_URL", "")
 SITE_BASE_URL = env.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 MAP_TILE_URL = env.get(
@@ -56,6 +58,8 @@ INSTALLED_APPS = [
     "home.homepage",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -175,17 +179,56 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # Chinese text needs segmenting before any full-text engine sees it; see search/backends.
+# The one place the search backend is chosen: a search cluster (Elasticsearch 8 or OpenSearch
+# 3/2, jieba-segmented alike, search/backends/cluster.py) when its URL is set, else the database.
+# The timeout is per request, in seconds.
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.backends.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": "ipsn_",
-            "TIMEOUT": 5,
+            "TIMEOUT": 2,
+        }
+    }
+elif OPENSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.opensearch",
+            "URLS": [OPENSEARCH_URL],
+            "VERSION": OPENSEARCH_VERSION,
+            "INDEX_PREFIX": "ipsn_",
+            "TIMEOUT": 2,
         }
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+
+# A search cluster never fails a page: searches fall back to the database backend when it is
+# down or slow (1 s timeout, then skipped for 30 s), and index updates go to it through the
+# background worker, retried until it is back. The database index is kept up to date on every
+# save as well ("database" below), so the fallback is complete. See search/fallback.py.
+if WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] != "search.backends.database":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.fallback",
+            "PRIMARY": WAGTAILSEARCH_BACKENDS["default"],
+            "FALLBACK": "database",
+            "SEARCH_TIMEOUT": 1,
+            "COOLDOWN": 30,
+        },
+        "database": {"BACKEND": "search.backends.database"},
+    }
+
+# --- Background tasks (django-tasks) -------------------------------------------------------
+# "default" runs in the request, as Wagtail's own small tasks always have here (reference index,
+# the database search index). "background" is for work that talks to outside services and may
+# have to wait and retry (the search cluster's index updates; mail later): it is stored in the
+# database and run by `manage.py db_worker --backend background` (README: deployment).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -8,6 +8,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+# Background tasks run at once; tests of the worker's queue use the database backend themselves.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 MAP_TILE_URL = ""  # tests never reach a tile server; the list must work without tiles
 # Tests must not depend on the developer's environment.
 SITE_BASE_URL = "http://127.0.0.1:8000"

@@ -1,16 +1,18 @@
-"""The Chinese-aware SQLite backend through Wagtail's and modelsearch's public API.
+"""The Chinese-aware database backend through Wagtail's and modelsearch's public API.
+
+Every test but the first runs on SQLite (sqlite_fts) and on PostgreSQL (postgres_fts) alike.
 
 The four points are built once for the module (see tests/directory/once.py); tests that make
 points of their own are in test_ranking_order.py.
 """
 
 import pytest
+from django.db import connection
 from modelsearch.backends import get_search_backend
 from modelsearch.query import MATCH_ALL, Not, Phrase, PlainText
 from wagtail.models import Page
 
 from directory.models import ServiceItem, ServicePoint
-from search.backends.sqlite_fts import ChineseSQLiteSearchBackend
 from tests.directory.once import built_once, site_directory
 from tests.factories import create_point
 
@@ -67,7 +69,12 @@ def points(point_pks):
 
 
 def test_settings_select_the_chinese_backend():
-    assert isinstance(get_search_backend(), ChineseSQLiteSearchBackend)
+    # Imported here: each module needs its own database's modelsearch models.
+    if connection.vendor == "postgresql":
+        from search.backends.postgres_fts import ChinesePostgresSearchBackend as expected
+    else:
+        from search.backends.sqlite_fts import ChineseSQLiteSearchBackend as expected
+    assert isinstance(get_search_backend(), expected)
 
 
 def test_modelsearch_is_the_version_the_backend_extends():
