@@ -19,7 +19,6 @@ import re
 import tempfile
 import threading
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 import jieba
@@ -36,7 +35,7 @@ SERVICE_TAG = "svc"
 MAX_QUERY_CHARS = 200
 MAX_QUERY_TERMS = 16
 
-_CJK = re.compile(
+CJK = re.compile(
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f]"
 )
 _NOT_WORD = re.compile(r"[^\w]+|_+")
@@ -216,7 +215,7 @@ def normalize(text: str) -> str:
 
 
 def _simplified(text: str) -> str:
-    if not _CJK.search(text):  # Latin and digits only: nothing to convert
+    if not CJK.search(text):  # Latin and digits only: nothing to convert
         return text
     global _converter
     if _converter is None:
@@ -266,7 +265,7 @@ def index_tokens(text: str) -> list[str]:
     tk = tokenizer()
     tokens: list[str] = []
     for word in tk.cut(normalize(text), HMM=False):
-        if _CJK.search(word) and len(word) > 2:
+        if CJK.search(word) and len(word) > 2:
             tokens.extend(_inner_words(tk, word))
         tokens.extend(_pieces(word))
     return tokens
@@ -281,7 +280,7 @@ def segment(text: str, *, characters: bool = False) -> str:
     """
     tokens = index_tokens(text)
     if characters:
-        tokens.extend(_CJK.findall(normalize(text)))
+        tokens.extend(CJK.findall(normalize(text)))
     return " ".join(tokens)
 
 
@@ -309,7 +308,7 @@ def split_word(word: str) -> list[str]:
     are no useful split (光谷 → 光 + 谷 would match any page with both characters), and the
     catalogue's service names are not split at all (see dictionary/ip_terms.txt).
     """
-    if len(word) < 4 or not _CJK.search(word):
+    if len(word) < 4 or not CJK.search(word):
         return []
     tk = tokenizer()
     if tk.user_word_tag_tab.get(word) == SERVICE_TAG:
@@ -333,125 +332,3 @@ def split_word(word: str) -> list[str]:
     if len(parts) < 2 or any(len(part) < 2 for part in parts):
         return []
     return parts
-
-
-# --- Query expressions ---------------------------------------------------------------------
-# Every backend matches the same thing for a query: each backend renders this tree in its own
-# syntax (FTS5 here, tsquery for PostgreSQL, a bool query for a search cluster).
-
-
-@dataclass(frozen=True)
-class Word:
-    """One indexed word (as a prefix for the word being typed), or with `phrase` several
-    space-separated words in a row."""
-
-    text: str
-    prefix: bool = False
-    phrase: bool = False
-
-
-@dataclass(frozen=True)
-class AllOf:
-    parts: tuple["Expr", ...]
-
-
-@dataclass(frozen=True)
-class AnyOf:
-    parts: tuple["Expr", ...]
-
-
-Expr = Word | AllOf | AnyOf
-
-
-def _all_of(parts: list[Expr]) -> Expr:
-    return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
-
-
-def _any_of(parts: list[Expr]) -> Expr:
-    return parts[0] if len(parts) == 1 else AnyOf(tuple(parts))
-
-
-def term_expression(
-    term: str, *, prefix: bool = False, characters: bool = False, expand: bool = True
-) -> Expr:
-    """One query word, as any of these alternatives:
-
-    - the word itself (as a prefix for the word being typed);
-    - its parts all present (专利检索: 专利 AND 检索; 上海交大: 上海 AND 交大 or 交通大学);
-    - the words of each full form it abbreviates (北航: 北京航空航天大学);
-    - with `characters`, its characters in a row, for text indexed with them (see segment()).
-    """
-    alternatives: list[Expr] = [Word(term, prefix=prefix)]
-    if not prefix:
-        parts = split_word(term)
-        if parts:
-            # One level only: 知识产权质押融资 may be 知识产权 + 质押融资, but 质押 and 融资 apart
-            # in a page are too loose a match for it.
-            alternatives.append(
-                _all_of([_word_or_synonyms(part) if expand else Word(part) for part in parts])
-            )
-        for full in synonyms_of(term) if expand else ():
-            alternatives.append(
-                _all_of([term_expression(word, expand=False) for word in query_terms(full)])
-            )
-    if characters and len(term) > 1 and _CJK.search(term):
-        alternatives.append(Word(" ".join(term), phrase=True))
-    return _any_of(alternatives)
-
-
-def _word_or_synonyms(word: str) -> Expr:
-    full_forms = [
-        _all_of([term_expression(w, expand=False) for w in query_terms(full)])
-        for full in synonyms_of(word)
-    ]
-    return _any_of([Word(word), *full_forms])
-
-
-def query_expression(
-    terms: list[str], *, operator: str = "and", prefix_last: bool = False, characters: bool = False
-) -> Expr | None:
-    """What a document must contain to match the words; None when there is nothing to match."""
-    if not terms:
-        return None
-    last = len(terms) - 1
-    parts = [
-        term_expression(term, prefix=prefix_last and i == last, characters=characters)
-        for i, term in enumerate(terms)
-    ]
-    return _any_of(parts) if operator.lower() == "or" else _all_of(parts)
-
-
-def fts_string(term: str) -> str:
-    """`term` as an FTS5 string literal: inside double quotes nothing is syntax."""
-    return '"' + term.replace('"', '""') + '"'
-
-
-def render_fts5(expr: Expr) -> str:
-    """The expression as an FTS5 MATCH expression; every word is an escaped string."""
-    if isinstance(expr, Word):
-        return fts_string(expr.text) + ("*" if expr.prefix else "")
-    joiner = " AND " if isinstance(expr, AllOf) else " OR "
-    return "(" + joiner.join(render_fts5(part) for part in expr.parts) + ")"
-
-
-def fts_term(
-    term: str, *, prefix: bool = False, characters: bool = False, expand: bool = True
-) -> str:
-    """One query word as an FTS5 expression (see term_expression)."""
-    return render_fts5(term_expression(term, prefix=prefix, characters=characters, expand=expand))
-
-
-def fts_query(
-    terms: list[str], *, operator: str = "and", prefix_last: bool = False, characters: bool = False
-) -> str:
-    """An FTS5 MATCH expression for the words, or "" when there is nothing to match."""
-    expr = query_expression(
-        terms, operator=operator, prefix_last=prefix_last, characters=characters
-    )
-    if expr is None:
-        return ""
-    if isinstance(expr, AllOf | AnyOf):
-        # The outermost level without brackets, as FTS5 column filters expect ("{title} : (…)").
-        joiner = " AND " if isinstance(expr, AllOf) else " OR "
-        return joiner.join(render_fts5(part) for part in expr.parts)
-    return render_fts5(expr)

@@ -5,7 +5,7 @@ ranks noise. Instead, as for the database backends:
 
 - every text value is segmented here (search.analysis.segment) before it is sent, and the index
   analyses text with a whitespace tokenizer, so no analysis plugin is needed on the server;
-- a query becomes the backend-neutral expression tree of search.analysis.query_expression (a
+- a query becomes the backend-neutral expression tree of search.expressions.query_expression (a
   word, or its dictionary parts all present, or the words of a synonym's full form), rendered as
   a bool query: one `match` per word, `match_phrase` for words in a row, `must` for all of,
   `should` for any of. Every word must be present (operator "and"), in any indexed field;
@@ -22,7 +22,8 @@ from modelsearch.backends.elasticsearchbase import Field
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import Fuzzy, Phrase, PlainText
 
-from search.analysis import AllOf, AnyOf, Word, query_expression, query_terms, segment
+from search.analysis import query_terms, segment
+from search.expressions import AllOf, AnyOf, Word, query_expression
 
 WORDS_ANALYZER = "jieba_words"
 # Added to the score of documents whose boosted fields (a page's title) match the whole query:
@@ -145,7 +146,7 @@ def _with_boost(query: dict, boost: float) -> dict:
 
 
 class ExpressionQueryMixin:
-    """Compiles modelsearch's text queries through search.analysis.query_expression."""
+    """Compiles modelsearch's text queries through search.expressions.query_expression."""
 
     # Every word of the query must be present (the database backends' semantics too).
     DEFAULT_OPERATOR = "and"

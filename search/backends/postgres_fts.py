@@ -33,7 +33,8 @@ from modelsearch.index import AutocompleteField
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from search.analysis import AllOf, AnyOf, Expr, Word, query_expression, query_terms, segment
+from search.analysis import query_terms, segment
+from search.expressions import AllOf, AnyOf, Expr, Word, query_expression
 
 # The text search configuration of every vector and query: lower-casing only. The text is
 # segmented before PostgreSQL sees it, and a stemmer or stop words for another language would

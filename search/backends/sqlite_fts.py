@@ -29,7 +29,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from search.analysis import fts_query, fts_string, query_terms, segment
+from search.analysis import query_terms, segment
+from search.expressions import fts_query, fts_string
 
 # Column weights for bm25(): a word in the title counts ten times a word in the body, so a
 # point named 厦门大学 comes before points that only mention 厦门 in their address.

@@ -4,7 +4,8 @@ import sqlite3
 
 import pytest
 
-from search.analysis import fts_query, index_tokens, query_terms, segment, split_word
+from search.analysis import index_tokens, query_terms, segment, split_word
+from search.expressions import fts_query
 
 HOSTILE_QUERIES = [
     "x" * 10_000,

@@ -66,7 +66,7 @@ def matched_words(query) -> list[str]:
 
 @pytest.mark.django_db
 def test_queries_are_segmented(backend):
-    # One match per segmented word (search.analysis.query_expression), every one required.
+    # One match per segmented word (search.expressions.query_expression), every one required.
     query = backend.search("广州的专利导航", ServicePoint).query_compiler.get_query()
     assert set(matched_words(query["bool"]["must"])) == {"广州", "专利导航"}
     auto = backend.autocomplete("广州专", ServicePoint).query_compiler.get_query()

@@ -30,8 +30,8 @@ def titles(results) -> list[str]:
 
 
 def tsquery(text: str, **kwargs) -> str:
-    from search.analysis import Word
     from search.backends.postgres_fts import render_tsquery
+    from search.expressions import Word
 
     return render_tsquery(Word(text, **kwargs))
 
@@ -68,8 +68,9 @@ def test_a_quoted_word_is_never_tsquery_syntax(text):
 
 
 def test_tsquery_of_a_query():
-    from search.analysis import query_expression, query_terms
+    from search.analysis import query_terms
     from search.backends.postgres_fts import render_tsquery
+    from search.expressions import query_expression
 
     expr = query_expression(query_terms("深圳 商标"), prefix_last=True, characters=True)
     assert render_tsquery(expr) == "(('深圳' | ('深' <-> '圳')) & ('商标':* | ('商' <-> '标')))"

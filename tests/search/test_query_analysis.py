@@ -2,16 +2,8 @@
 
 import pytest
 
-from search.analysis import (
-    AllOf,
-    AnyOf,
-    Word,
-    index_tokens,
-    normalize,
-    query_expression,
-    query_terms,
-    render_fts5,
-)
+from search.analysis import index_tokens, normalize, query_terms
+from search.expressions import AllOf, AnyOf, Word, query_expression, render_fts5
 
 
 @pytest.mark.parametrize(
