@@ -15,8 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from threading import Lock
 
-from search.analysis import split_word
-from search.coverage import best_coverage
+from search.coverage import best_coverage, partial_words
 from search.fallback import search_status
 
 from .facts import DirectoryFacts
@@ -113,17 +112,8 @@ def _match(understood: UnderstoodQuery, facts: DirectoryFacts) -> KeywordMatch:
     return _partial(understood, facts)
 
 
-def _atoms(understood: UnderstoodQuery) -> list[str]:
-    """The words to count matches of: a single long word counts by its parts (北京大学图书馆 →
-    北京大学, 图书馆), so a point matching one of them is still found."""
-    terms = list(understood.terms)
-    if len(terms) == 1:
-        return split_word(terms[0]) or terms
-    return terms
-
-
 def _partial(understood: UnderstoodQuery, facts: DirectoryFacts) -> KeywordMatch:
-    atoms = _atoms(understood)
+    atoms = partial_words(understood.terms)
     mask = region_mask(understood, facts) if understood.places else 0
     place_words = {place.word for place in understood.places}
     hits: dict[str, list[int]] = {}

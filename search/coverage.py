@@ -2,6 +2,8 @@
 
 import math
 
+from .analysis import split_word
+
 
 def best_coverage(hits: dict[str, list], size: int) -> tuple[list, tuple[str, ...]]:
     """Order the keys found for each word (`hits`: word → keys, best first) by coverage.
@@ -22,3 +24,12 @@ def best_coverage(hits: dict[str, list], size: int) -> tuple[list, tuple[str, ..
     top = keys[0] if keys else None
     unmatched = tuple(word for word, found in hits.items() if top not in set(found))
     return keys, unmatched
+
+
+def partial_words(terms) -> list[str]:
+    """The words to count matches of: a single long word counts by its parts (北京大学图书馆 →
+    北京大学, 图书馆), so a document matching one of them is still found."""
+    terms = list(terms)
+    if len(terms) == 1:
+        return split_word(terms[0]) or terms
+    return terms

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from wagtail.models import Page
 
 from directory.understanding import UnderstoodQuery, understand
-from search.analysis import split_word
-from search.coverage import best_coverage
+from search.coverage import best_coverage, partial_words
 
 # Pages read per word for the partial matches: enough for the pages a visitor looks at.
 PARTIAL_HITS_PER_WORD = 200
@@ -51,9 +50,7 @@ def site_search(pages, query: str) -> SiteMatch:
     """Search `pages` (a Page queryset) for the keyword."""
     understood = understand(query)
     results = pages.specific().search(understood.text or query)
-    atoms = list(understood.terms)
-    if len(atoms) == 1:
-        atoms = split_word(atoms[0]) or atoms
+    atoms = partial_words(understood.terms)
     if len(atoms) < 2 or results.count():
         return SiteMatch(understood, results)
 
