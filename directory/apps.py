@@ -10,6 +10,7 @@ class DirectoryConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
         from wagtail.signals import page_published, page_unpublished
 
+        from . import changes
         from .facts import forget_checks
         from .models import (
             Audience,
@@ -25,6 +26,7 @@ class DirectoryConfig(AppConfig):
         from .vocabularies import load_reference_data
 
         post_migrate.connect(load_reference_data, sender=self, dispatch_uid="directory-reference")
+        changes.connect()
 
         # Writes in this process show in the directory at once; other processes re-check
         # within a second (directory/facts.py). Only the models the facts are built from.

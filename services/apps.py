@@ -9,7 +9,8 @@ class ServicesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate, post_save
 
-        from directory.models import Region, ServicePoint
+        from directory.changes import reference_changed
+        from directory.models import ServicePoint
 
         from . import panels
         from .forms import forget_city_choices
@@ -18,7 +19,8 @@ class ServicesConfig(AppConfig):
 
         panels.register()
         post_migrate.connect(load_reference_data, sender=self, dispatch_uid="services-reference")
-        post_save.connect(forget_city_choices, sender=Region, dispatch_uid="city-choices")
+        # Renamed or deleted regions, once committed (directory/changes.py).
+        reference_changed.connect(forget_city_choices, dispatch_uid="city-choices")
         post_save.connect(
             create_group_for_new_point, sender=ServicePoint, dispatch_uid="point-staff-group"
         )
