@@ -40,7 +40,14 @@ chromium: ## Install Debian's chromium for the browser tests when it is missing
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
 	fi
 
-test: install chromium ## Lint, checks, import layers, every test (browser journeys in real Chromium included), then test-postgres
+# The page cache's tests run against a real Redis too (tests/core/conftest.py starts it).
+redis: ## Install Debian's redis-server for the tests when it is missing
+	@if ! command -v redis-server >/dev/null && [ ! -x /usr/bin/redis-server ]; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server; \
+	fi
+
+test: install chromium redis ## Lint, checks, import layers, every test (browser journeys in real Chromium included), then test-postgres
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen djhtml --check templates
@@ -52,7 +59,7 @@ test: install chromium ## Lint, checks, import layers, every test (browser journ
 	$(MAKE) --no-print-directory test-postgres
 
 # The cluster tests talk to osmem-server, not to the database: the SQLite pass runs them.
-test-postgres: install ## The non-browser, non-cluster tests again, on a throw-away PostgreSQL server (installed when missing)
+test-postgres: install redis ## The non-browser, non-cluster tests again, on a throw-away PostgreSQL server (installed when missing)
 	bash scripts/with-postgres.sh $(UV) run --frozen pytest -q -rs -m "not browser and not cluster"
 
 lint: install ## ruff (lint + format check) and djhtml
@@ -86,4 +93,4 @@ search-eval: install ## Precision of directory keyword search on the public quer
 clean: ## Remove the virtualenvs, database and collected files
 	rm -rf .venv $(TOOLS) db.sqlite3* static_collected private_media
 
-.PHONY: help install db demo run worker chromium test test-postgres lint check deploy-check messages bench bench-consult search-eval clean
+.PHONY: help install db demo run worker chromium redis test test-postgres lint check deploy-check messages bench bench-consult search-eval clean

@@ -10,7 +10,9 @@ class DirectoryConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
         from wagtail.signals import page_published, page_unpublished
 
-        from . import changes
+        from home.core.page_cache import clear_page_cache
+
+        from . import changes, reference_cache
         from .facts import forget_checks
         from .models import (
             Audience,
@@ -27,6 +29,12 @@ class DirectoryConfig(AppConfig):
 
         post_migrate.connect(load_reference_data, sender=self, dispatch_uid="directory-reference")
         changes.connect()
+        # Facet names and other reference rows in the shared cache are read again after a change.
+        changes.reference_changed.connect(
+            reference_cache.forget, dispatch_uid="directory-reference-cache"
+        )
+        # Every page shows vocabulary names (badges, facets, the header's navigation).
+        changes.reference_changed.connect(clear_page_cache, dispatch_uid="page-cache-reference")
 
         # Writes in this process show in the directory at once; other processes re-check
         # within a second (directory/facts.py). Only the models the facts are built from.

@@ -8,13 +8,13 @@ number of queries is fixed whatever the number of results.
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from wagtail.models import Locale
 
 from .facts import DirectoryFacts, get_facts, km_from_closeness
 from .filters import DirectoryQuery
 from .keywords import KeywordMatch, keyword_match
 from .models import Audience, PointCategory, Qualification, Region, ServiceItem, ServicePoint, Tier
+from .reference_cache import reference_rows
 
 
 @dataclass
@@ -150,14 +150,8 @@ def run_directory_query(
 
 
 def _reference(model, **filters):
-    """Reference rows in the default language, cached: they change rarely and every page lists them."""
-    flat = ",".join(f"{k}={getattr(v, 'pk', v)}" for k, v in sorted(filters.items()))
-    key = f"directory:ref:{model._meta.label}:{flat}"
-    rows = cache.get(key)
-    if rows is None:
-        rows = list(model.objects.filter(locale__language_code=settings.LANGUAGE_CODE, **filters))
-        cache.set(key, rows, 300)
-    return rows
+    """Reference rows in the default language, cached until an editor changes them."""
+    return reference_rows(model, **filters)
 
 
 def facet_counts(

@@ -7,6 +7,7 @@ text must contain. Groupings are the regions of seed 001 (第十条: 京津冀, 
 They are given by administrative code: two digits for a whole province, six for a city.
 """
 
+import time
 from dataclasses import dataclass
 from threading import Lock
 
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 
 from .models import Region
+from .reference_cache import generations
 
 _GBA_CITIES = [
     "440100",
@@ -68,6 +70,10 @@ class Place:
 
 _lock = Lock()
 _places: dict[str, Place] | None = None
+_built_for: str | None = None  # the Region generation (reference_cache.py) they were built from
+_checked_at = float("-inf")
+# A region renamed in another worker shows here within this many seconds; in this one, at once.
+RECHECK_SECONDS = 1.0
 
 
 def place_of(word: str) -> Place | None:
@@ -77,12 +83,16 @@ def place_of(word: str) -> Place | None:
 
 
 def places() -> dict[str, Place]:
-    global _places
-    if _places is None:
-        with _lock:
-            if _places is None:
-                _places = _build()
-    return _places
+    global _places, _built_for, _checked_at
+    now = time.monotonic()
+    if _places is not None and now - _checked_at < RECHECK_SECONDS:
+        return _places
+    (generation,) = generations(Region)
+    with _lock:
+        _checked_at = now
+        if _places is None or generation != _built_for:
+            _places, _built_for = _build(), generation
+        return _places
 
 
 def forget(**_kwargs) -> None:

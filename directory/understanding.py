@@ -11,6 +11,7 @@ the directory knows, because it owns regions and points:
   宁德, and 大连理工大学成都研究院, which is in Chengdu, for 大连).
 """
 
+import logging
 import re
 from dataclasses import dataclass, field
 from threading import Lock
@@ -21,7 +22,9 @@ from pypinyin import lazy_pinyin
 from search.analysis import index_tokens, query_terms
 
 from .models import Region, ServicePoint
-from .places import Place, place_of
+from .places import Place, place_of, places
+
+logger = logging.getLogger(__name__)
 
 _LATIN = re.compile(r"^[a-z]+$")
 _CJK_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
@@ -110,6 +113,25 @@ def pinyin_words(version: tuple = ()) -> dict[str, str]:
         words = _build_pinyin_words()
         _pinyin = (version, words)
         return words
+
+
+def preload() -> None:
+    """Build the place words, the facts and the pinyin tables now, before the workers fork.
+
+    Called once at WSGI start (config/wsgi.py). They read the database: a server started on an
+    empty or not yet migrated database still starts, and builds them on first use instead.
+    """
+    from django.core.exceptions import ObjectDoesNotExist
+    from django.db import DatabaseError
+
+    from .facts import get_facts
+    from .listing import directory_locale
+
+    try:
+        places()
+        pinyin_words(get_facts(directory_locale().pk).version)
+    except (DatabaseError, ObjectDoesNotExist) as error:
+        logger.warning("Directory warm-up skipped (%s): built on first use instead.", error)
 
 
 def _build_pinyin_words() -> dict[str, str]:

@@ -4,7 +4,6 @@ from django.urls import reverse
 
 from directory.panels import register_profile_panel
 
-from .forms import ConsultationForm
 from .staff import source_point
 from .statistics import public_figures
 
@@ -17,12 +16,19 @@ def _source(point):
 
 
 def ask_panel(point, request) -> dict | None:
-    """The question form, for an active point only; it posts to the point's ask view."""
+    """Where the question form goes, for an active point only.
+
+    The form itself is fetched when the profile is shown (views.ask_point_form), so the profile
+    holds no per-visitor token and can be served from the page cache; the link to the ask page
+    is there for a browser without JavaScript.
+    """
     source = _source(point)
     if source.status != point.Status.ACTIVE:
         return None
-    form = ConsultationForm(point=source, action=reverse("consultation_ask_point", args=[point.pk]))
-    return {"consultation_form": form}
+    return {
+        "ask_url": reverse("consultation_ask_point", args=[point.pk]),
+        "ask_form_url": reverse("consultation_ask_form", args=[point.pk]),
+    }
 
 
 def figures_panel(point, request) -> dict:

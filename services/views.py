@@ -14,7 +14,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
 from directory.models import ServicePoint
 from home.core import abuse
@@ -32,11 +33,13 @@ TRACKED_SESSION_KEY = "consultation_tracked"
 LOOKUP_LIMIT, LOOKUP_WINDOW = 20, 15 * 60
 
 
+@never_cache
 def ask(request):
     """The general page: the question is routed to the right point automatically."""
     return _ask(request, point=None, action=reverse("consultation_ask"))
 
 
+@never_cache
 def ask_point(request, point_id: int):
     page = get_object_or_404(ServicePoint.objects.live(), pk=point_id)
     point = source_point(page)
@@ -50,6 +53,26 @@ def ask_point(request, point_id: int):
         action=reverse("consultation_ask_point", args=[point_id]),
         page_point=page,
     )
+
+
+@never_cache
+@require_GET
+def ask_point_form(request, point_id: int):
+    """The profile's question form alone, fetched by the profile when it is shown.
+
+    The profile itself is one page for every visitor and is served from the page cache; the
+    form carries a CSRF token and a signed one-submission token (home/core/bot_checks.py),
+    which must be new for each visitor, so it comes from here (static/js/ask-on-demand.js).
+    Without JavaScript the profile links to the ask page instead, which holds the same form.
+    """
+    page = get_object_or_404(ServicePoint.objects.live().public(), pk=point_id)
+    point = source_point(page)
+    if point.status != ServicePoint.Status.ACTIVE:
+        return TemplateResponse(
+            request, "services/point_unavailable.html", {"point": page}, status=410
+        )
+    form = ConsultationForm(point=point, action=reverse("consultation_ask_point", args=[point_id]))
+    return TemplateResponse(request, "services/includes/consultation_form.html", {"form": form})
 
 
 def _ask(request, *, point, action, page_point=None):
@@ -131,6 +154,7 @@ def _submission(form) -> handling.Submission:
     )
 
 
+@never_cache
 def sent(request):
     code = request.session.get(SENT_SESSION_KEY)
     request_obj = (
@@ -163,6 +187,7 @@ def _matches(request_obj: ConsultationRequest, secret: str) -> bool:
     return any(hmac.compare_digest(secret, candidate) for candidate in candidates)
 
 
+@never_cache
 def track(request):
     """Find a request with its code and a second factor, then follow it in this session."""
     if request.method == "POST":
@@ -235,6 +260,7 @@ def _detail(request, request_obj, *, rating_form=None, deletion_form=None, statu
     )
 
 
+@never_cache
 @require_POST
 def rate(request):
     request_obj = _tracked(request)
@@ -255,6 +281,7 @@ def rate(request):
     return redirect("consultation_track")
 
 
+@never_cache
 @require_POST
 def request_deletion(request):
     request_obj = _tracked(request)
@@ -269,6 +296,7 @@ def request_deletion(request):
     return redirect("consultation_track")
 
 
+@never_cache
 @require_POST
 def stop_tracking(request):
     request.session.pop(TRACKED_SESSION_KEY, None)

@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from directory import api as directory_api
@@ -11,10 +10,14 @@ from home.homepage import views as home_views
 from home.site_search import views as search_views
 from services import views as services_views
 
+from . import health, sitemaps
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
+    path("healthz", health.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("api/v1/points/", directory_api.points, name="api_points"),
 ]
@@ -27,6 +30,7 @@ if settings.DEBUG:
 # zh-hans, the default language, is served at / without a prefix; English under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("consult/", include("services.urls")),
     path("privacy/", services_views.privacy_policy, name="privacy_policy"),
     path("", include(wagtail_urls)),

@@ -28,6 +28,16 @@ from services.staff import ensure_staff_group
 from .factories import create_point, reference, region
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: the database is rolled back between tests, a
+    process's cache is not, and a page cached by one test must not answer the next."""
+    from django.core.cache import caches
+
+    for alias in ("default", "page_store"):
+        caches[alias].clear()
+
+
 @pytest.fixture
 def home_page(db):
     return ensure_home_page()

@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
     name = "home.core"
     label = "core"
     verbose_name = _("Site core")
+
+    def ready(self):
+        from .page_cache import connect_invalidation
+
+        connect_invalidation()

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from home.core.blocks import BodyBlock
 from home.core.models.pages import BasePage
+from home.core.page_cache import cache_until
 
 
 class EventKind(models.TextChoices):
@@ -162,6 +163,16 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_past(self) -> bool:
         return self.end < timezone.now()
+
+    def next_change(self):
+        """When this page changes by the clock alone: registration closes, it starts, it ends."""
+        now = timezone.now()
+        moments = (self.registration_deadline, self.start, self.end)
+        return min((m for m in moments if m and m > now), default=None)
+
+    def serve(self, request, *args, **kwargs):
+        # A cached copy must not say "registration open" or hide "ended" past the moment.
+        return cache_until(super().serve(request, *args, **kwargs), self.next_change())
 
     def get_context(self, request, *args, form=None, state=None, **kwargs):
         from .pages import event_context

@@ -8,6 +8,16 @@ class NoticesConfig(AppConfig):
     verbose_name = _("Notices and policy documents")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from home.core.page_cache import clear_page_cache
+
+        from .models import NoticeRepost
         from .reposts import register_profile_panel
 
         register_profile_panel()
+        # A repost is listed on the notice and on the point's profile without a publish.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                clear_page_cache, sender=NoticeRepost, dispatch_uid=f"page-cache-repost-{id(signal)}"
+            )

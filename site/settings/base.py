@@ -21,6 +21,11 @@ ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
 OPENSEARCH_URL = env.get("OPENSEARCH_URL", "")
 OPENSEARCH_VERSION = int(env.get("OPENSEARCH_VERSION", "3") or 3)
 REDIS_URL = env.get("REDIS_URL", "")
+# The anonymous full-page cache (home/core/page_cache.py): on unless PAGE_CACHE=0; how long the
+# server keeps a page (cleared on every publish anyway) and how long a browser may.
+PAGE_CACHE = env.get("PAGE_CACHE", "1") == "1"
+PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_BROWSER_SECONDS = int(env.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
 SITE_BASE_URL = env.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 MAP_TILE_URL = env.get(
     "MAP_TILE_URL",
@@ -33,6 +38,8 @@ TRUSTED_PROXIES = [p for p in env.get("TRUSTED_PROXIES", "").split(",") if p]
 CONSULTATION_RATE_LIMIT = env.get("CONSULTATION_RATE_LIMIT", "5/3600")
 CONSULTATION_MIN_SECONDS = int(env.get("CONSULTATION_MIN_SECONDS", "3"))
 CONSULTATION_RETENTION_DAYS = int(env.get("CONSULTATION_RETENTION_DAYS", "1095"))
+# Days the site search's query log (and Wagtail's search hit counts) are kept.
+SEARCH_QUERY_LOG_DAYS = int(env.get("SEARCH_QUERY_LOG_DAYS", "90"))
 STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 # jieba's parsed dictionary (search/analysis.py); a folder of the project, not the shared /tmp.
 JIEBA_CACHE_DIR = Path(env.get("JIEBA_CACHE_DIR", BASE_DIR / ".cache" / "jieba"))
@@ -43,6 +50,8 @@ EMAIL_TIMEOUT = int(env.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "noreply@example.com")
 SECURE_SSL_REDIRECT_ENV = env.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS_ENV = int(env.get("DJANGO_HSTS_SECONDS", "31536000"))
+# The caching proxy in front of the app servers (nginx, Varnish) that takes HTTP PURGE requests.
+FRONTEND_CACHE_PURGE_URL = env.get("FRONTEND_CACHE_PURGE_URL", "")
 
 # --- Applications ------------------------------------------------------------------------
 # The project's apps, in the order of their layers (each imports only those above it in this
@@ -56,6 +65,8 @@ INSTALLED_APPS = [
     "home.cases",
     "home.events",
     "home.homepage",
+    "home.site_search",
+    "wagtailcache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "django_tasks",
@@ -64,6 +75,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
@@ -87,9 +100,16 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# The page cache (home/core/page_cache.py) wraps the middleware that can make a response
+# personal: UpdateCacheMiddleware stores on the way out, after the session, CSRF and message
+# middleware have set their cookies, which PageCachePolicyMiddleware reads; FetchFromCache
+# answers on the way in, once the user is known.
 MIDDLEWARE = [
+    "home.core.page_cache.CacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "wagtailcache.cache.UpdateCacheMiddleware",
+    "home.core.page_cache.PageCachePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,6 +117,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -132,16 +153,40 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "pages" is the page cache: its entries live in "page_store" under a generation number that
+# every publish bumps (home/core/page_cache.py). With REDIS_URL every worker shares both; local
+# memory is per process, right for `make run`'s one process (several workers need REDIS_URL).
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ipsn",
-        }
+        },
+        "page_store": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "ipsn-pages",
+            # A page cache that cannot answer is a miss, not an error page.
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "page_store": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+CACHES["pages"] = {
+    "BACKEND": "home.core.page_cache.GenerationalCache",
+    "LOCATION": "page_store",
+    "TIMEOUT": PAGE_CACHE_SECONDS,
+}
+WAGTAIL_CACHE = PAGE_CACHE
+WAGTAIL_CACHE_BACKEND = "pages"
 
 AUTH_USER_MODEL = "core.User"
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
@@ -177,6 +222,7 @@ WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_QUERY_LOG_DAYS
 
 # Chinese text needs segmenting before any full-text engine sees it; see search/backends.
 # The one place the search backend is chosen: a search cluster (Elasticsearch 8 or OpenSearch
@@ -229,6 +275,23 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+
+# /healthz reports the worker degraded when a ready task has waited longer than this (seconds):
+# no worker is running (site/health.py).
+HEALTHZ_QUEUE_MAX_AGE = 600
+
+# --- Frontend cache (wagtail.contrib.frontend_cache) ----------------------------------------
+# With a caching proxy in front (several app servers), a publish or unpublish sends it a PURGE
+# for the page's URL. Each language's page is its own page with its own URL, so only that URL
+# is purged (no per-language copies).
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+    WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -5,7 +5,18 @@ from .dev import *  # noqa: F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local memory whatever REDIS_URL says; the page cache is on, as in production, and emptied
+# before each test (tests/conftest.py). tests/core/test_page_cache.py runs it on Redis too.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "page_store": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    "pages": {
+        "BACKEND": "home.core.page_cache.GenerationalCache",
+        "LOCATION": "page_store",
+        "TIMEOUT": 600,
+    },
+}
+WAGTAIL_CACHE = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 # Background tasks run at once; tests of the worker's queue use the database backend themselves.

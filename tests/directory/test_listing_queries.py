@@ -23,6 +23,9 @@ def test_query_count_does_not_grow_with_results(make_point):
             offerings=(("B03", "basic", "free"), ("P03", "professional", "negotiable")),
             qualifications=("tisc",),
         )
+    # Each first query also rebuilds the facts after the publishes and fills the reference-data
+    # cache (vocabulary names): not what is counted here.
+    run_directory_query(parse_directory_query({"near": NEAR_GUANGZHOU}))
     with CaptureQueriesContext(connection) as few:
         run_directory_query(parse_directory_query({"near": NEAR_GUANGZHOU}))
     for i in range(12):
@@ -36,6 +39,7 @@ def test_query_count_does_not_grow_with_results(make_point):
             ),
             qualifications=("tisc", "university_center"),
         )
+    run_directory_query(parse_directory_query({"near": NEAR_GUANGZHOU}))  # the facts, rebuilt
     with CaptureQueriesContext(connection) as many:
         result = run_directory_query(parse_directory_query({"near": NEAR_GUANGZHOU}))
     assert result.total == 15

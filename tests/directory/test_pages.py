@@ -112,9 +112,11 @@ def test_category_landing_page(client, directory):
 
 
 def test_sitemap_lists_profiles_and_landing_pages(client, directory):
-    xml = client.get("/sitemap.xml").content.decode()
-    assert "/directory/gz-lib/" in xml and "/directory/bj-uni/" in xml
-    assert "/directory/guangdong/" in xml and "/directory/category/university/" in xml
+    # /sitemap.xml is the index of the sections (tests/test_sitemap.py).
+    points = client.get("/sitemap-points.xml").content.decode()
+    assert "/directory/gz-lib/" in points and "/directory/bj-uni/" in points
+    landing = client.get("/sitemap-landing.xml").content.decode()
+    assert "/directory/guangdong/" in landing and "/directory/category/university/" in landing
 
 
 def test_robots_points_to_the_sitemap(client, directory):

@@ -67,6 +67,13 @@ def point(point_pk, db):
     return ServicePoint.objects.get(pk=point_pk)
 
 
+def profile_form(client, page) -> str:
+    """The profile's question form, as the profile's script fetches it (js/ask-on-demand.js)."""
+    profile = client.get(page.url).content.decode()
+    url = re.search(r'data-ask-form="([^"]+)"', profile).group(1)
+    return client.get(url).content.decode()
+
+
 def test_the_form_asks_for_consent_unticked_and_names_who_receives_the_data(client, point):
     html = client.get(ASK).content.decode()
     consent = re.search(r'<input[^>]*name="consent"[^>]*>', html).group(0)
@@ -74,7 +81,7 @@ def test_the_form_asks_for_consent_unticked_and_names_who_receives_the_data(clie
     assert "/privacy/" in html
     for field in ("service", "subject", "question", "name", "phone", "email", "city"):
         assert f'name="{field}"' in html
-    profile = client.get(point.url).content.decode()
+    profile = profile_form(client, point)
     assert "广州测试图书馆" in re.search(r'for="id_consent".*?</label>', profile, re.S).group(0)
 
 
@@ -335,7 +342,7 @@ def test_attachments_over_the_size_limit_are_refused(client, point, settings):
 def test_the_profile_form_sends_the_question_to_that_point(client, make_point):
     near = make_point(title="广州近处图书馆")
     chosen = make_point(title="深圳被选图书馆", city="440300")
-    html = client.get(chosen.url).content.decode()
+    html = profile_form(client, chosen)
     action = re.search(r'<form[^>]*id="consultation-form"[^>]*>', html).group(0)
     url = re.search(r'action="([^"]+)"', action).group(1)
     assert client.post(url, valid_data()).status_code == 302
@@ -346,7 +353,7 @@ def test_the_profile_form_sends_the_question_to_that_point(client, make_point):
 
 def test_the_profile_form_offers_only_the_points_services(client, make_point):
     point = make_point(offerings=(("B04", "basic", "free"),))
-    html = client.get(point.url).content.decode()
+    html = profile_form(client, point)
     select = re.search(r'<select[^>]*name="service".*?</select>', html, re.S).group(0)
     assert reference(ServiceItem, "B04").name in select
     assert reference(ServiceItem, "B03").name not in select
@@ -354,7 +361,9 @@ def test_the_profile_form_offers_only_the_points_services(client, make_point):
 
 def test_a_suspended_point_takes_no_questions(client, make_point):
     point = make_point(status="suspended")
-    assert 'id="consultation-form"' not in client.get(point.url).content.decode()
+    profile = client.get(point.url).content.decode()
+    assert "data-ask-form" not in profile and 'id="consultation-form"' not in profile
+    assert client.get(f"/consult/ask/point/{point.pk}/form/").status_code == 410
     response = client.post(f"/consult/ask/point/{point.pk}/", valid_data())
     assert response.status_code == 410
     assert ConsultationRequest.objects.count() == 0
@@ -365,7 +374,7 @@ def test_the_english_profile_sends_to_the_same_point(client, point):
 
     ensure_locale_trees()
     alias = ServicePoint.objects.get(alias_of=point)
-    assert 'id="consultation-form"' in client.get(alias.url).content.decode()
+    assert 'id="consultation-form"' in profile_form(client, alias)
     response = client.post(f"/en/consult/ask/point/{alias.pk}/", valid_data())
     assert response.status_code == 302
     request_obj = ConsultationRequest.objects.get()
