@@ -18,6 +18,22 @@ def normalise_text(value: str) -> str:
     return unicodedata.normalize("NFKC", value)
 
 
+# Characters that change how text around them is shown without being seen themselves: bidi
+# embeddings, overrides and isolates (U+202A–202E, U+2066–2069, which can make "gpj.exe" read
+# "exe.jpg"), marks (U+200E/200F, U+061C), zero-width spaces and joiners, the word joiner and
+# invisible operators (U+200B–200D, U+2060–2064), the BOM and the soft hyphen.
+INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def strip_invisible(value: str) -> str:
+    """Remove invisible formatting characters (see INVISIBLE) from text people typed.
+
+    Stripping rather than refusing: they come in by copy and paste far more often than by
+    intent, and what is left is what the person saw.
+    """
+    return INVISIBLE.sub("", value)
+
+
 def normalise_phone(value: str) -> str:
     """A Chinese mobile, landline (with area code) or 400/800 number in one standard form.
 

@@ -1,4 +1,5 @@
 from .images import CustomImage, CustomRendition
+from .limits import RateCount
 from .pages import DEFAULT_DESCRIPTION, BasePage
 from .settings import FooterLink, SiteSettings
 from .users import User
@@ -9,6 +10,7 @@ __all__ = [
     "CustomImage",
     "CustomRendition",
     "FooterLink",
+    "RateCount",
     "SiteSettings",
     "User",
 ]
