@@ -25,9 +25,11 @@ bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 
 # A worker is replaced after about this many requests (bounding slow growth of its memory);
 # the jitter keeps the workers from restarting together. A new worker is forked from the
-# preloaded master, so it starts warm.
-max_requests = 1000
-max_requests_jitter = 100
+# preloaded master, so it starts warm, but without Redis it starts with an empty page cache
+# (the entries live in each worker's memory): at 1,000 a busy worker was replaced every second
+# or two and re-rendered its pages (benchmarks/README.md), hence the higher figure.
+max_requests = 20000
+max_requests_jitter = 2000
 timeout = 30
 graceful_timeout = 30
 

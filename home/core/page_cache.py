@@ -48,17 +48,25 @@ class GenerationalCache(BaseCache):
     def __init__(self, location, params):
         super().__init__(params)
         self._store_alias = location
+        # Where the generation number lives; the entries' store unless OPTIONS says otherwise
+        # (settings: without Redis the entries stay in each worker's memory, the number in a
+        # file every worker reads, so a publish in one worker reaches them all).
+        self._generations_alias = params.get("OPTIONS", {}).get("GENERATIONS", location)
 
     @property
     def store(self) -> BaseCache:
         return caches[self._store_alias]
 
+    @property
+    def generations(self) -> BaseCache:
+        return caches[self._generations_alias]
+
     def generation(self) -> int:
-        generation = self.store.get(GENERATION_KEY)
+        generation = self.generations.get(GENERATION_KEY)
         if generation is None:
             # add() is atomic: of two workers starting together, one sets it.
-            self.store.add(GENERATION_KEY, 1, timeout=None)
-            generation = self.store.get(GENERATION_KEY, 1)
+            self.generations.add(GENERATION_KEY, 1, timeout=None)
+            generation = self.generations.get(GENERATION_KEY, 1)
         return generation
 
     def _key(self, key) -> str:
@@ -83,10 +91,12 @@ class GenerationalCache(BaseCache):
         return self.store.has_key(self._key(key))
 
     def clear(self):
+        # Atomic in Redis; a file store may lose one of two simultaneous increments, which
+        # still leaves a generation no entry was stored under.
         try:
-            self.store.incr(GENERATION_KEY)
+            self.generations.incr(GENERATION_KEY)
         except ValueError:  # no generation yet (a new store): the next one starts at 1 anyway
-            self.store.add(GENERATION_KEY, 2, timeout=None)
+            self.generations.add(GENERATION_KEY, 2, timeout=None)
 
     def _timeout(self, timeout):
         return self.default_timeout if timeout is DEFAULT_TIMEOUT else timeout

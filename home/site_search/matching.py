@@ -10,12 +10,16 @@ The whole match is a list of keys and kinds (`Hit`), cheap to count per kind and
 through; only the page of results shown is loaded (results.py).
 """
 
+import functools
+import hashlib
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from wagtail.models import Page
 
 from directory.understanding import UnderstoodQuery, understand
+from home.core.page_cache import page_cache
 from search.coverage import best_coverage, partial_words
 from search.ranking import keyword_rank
 
@@ -26,6 +30,8 @@ from .visibility import visible_pages
 
 # Pages ranked per search: far more than anybody pages through.
 MAX_HITS = 2000
+# How long a query's ranked pages are kept at most (a publish renews them at once anyway).
+RANKED_SECONDS = 600
 # Pages read per word for the partial matches (before the visibility filter).
 PARTIAL_HITS_PER_WORD = 1000
 
@@ -60,24 +66,43 @@ class SiteMatch:
         return counts
 
 
+@functools.cache
+def _kind_of_content_type(content_type_id: int) -> str:
+    # Content types never change id while the process runs; a search can have 2,000 hits.
+    return kind_of_model(ContentType.objects.get_for_id(content_type_id).model_class())
+
+
 def _kinds(rows) -> dict[int, str]:
     """{pk: kind} from (pk, content_type_id) rows."""
-    return {pk: kind_of_model(ContentType.objects.get_for_id(ct).model_class()) for pk, ct in rows}
+    return {pk: _kind_of_content_type(ct) for pk, ct in rows}
 
 
-def _ranked_pages(pool, text: str, limit: int) -> list[tuple[int, str]]:
+def _ranked_pages(pool, text: str, limit: int, locale=None) -> list[tuple[int, str]]:
+    """(pk, kind) of the visible pages matching `text`, best first.
+
+    Kept in the cache until the next publish: the key carries the page cache's generation
+    (home/core/page_cache.py), which every publish, unpublish, move or delete renews, so a
+    repeated query skips the full-text ranking and never outlives a change.
+    """
+    digest = hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+    key = f"site-search:ranked:{page_cache().generation()}:{getattr(locale, 'pk', '')}:{limit}:{digest}"
+    found = cache.get(key)
+    if found is not None:
+        return found
     ranked = [pk for pk, _score in keyword_rank(Page, text, limit=limit)]
-    if not ranked:
-        return []
-    kinds = _kinds(pool.filter(pk__in=ranked).values_list("pk", "content_type_id"))
-    return [(pk, kinds[pk]) for pk in ranked if pk in kinds]
+    result = []
+    if ranked:
+        kinds = _kinds(pool.filter(pk__in=ranked).values_list("pk", "content_type_id"))
+        result = [(pk, kinds[pk]) for pk in ranked if pk in kinds]
+    cache.set(key, result, RANKED_SECONDS)
+    return result
 
 
 def site_search(query: str, locale, request=None) -> SiteMatch:
     """Search the pages the public may see in `locale`, and the catalogue, for the keyword."""
     understood = understand(query)
     pool = visible_pages(locale)
-    pages = _ranked_pages(pool, understood.text or query, MAX_HITS)
+    pages = _ranked_pages(pool, understood.text or query, MAX_HITS, locale)
     partial, unmatched = False, ()
     atoms = partial_words(understood.terms)
     if not pages and len(atoms) >= 2:

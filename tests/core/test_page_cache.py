@@ -214,6 +214,25 @@ def test_generations_are_shared_through_the_store(page_cache_on, settings):
     assert two.get("page") == "new"
 
 
+def test_workers_with_their_own_entries_share_the_generation(settings, tmp_path):
+    # Without Redis each worker keeps its pages in memory and reads the generation from a file.
+    settings.CACHES = {
+        **settings.CACHES,
+        "worker1": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "w1"},
+        "worker2": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "w2"},
+        "generation": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        },
+    }
+    options = {"TIMEOUT": 600, "OPTIONS": {"GENERATIONS": "generation"}}
+    one, two = GenerationalCache("worker1", options), GenerationalCache("worker2", options)
+    one.set("page", "old in one")
+    two.set("page", "old in two")
+    one.clear()  # a publish handled by worker 1
+    assert two.get("page") is None and one.get("page") is None
+
+
 def test_a_clock_driven_change_bounds_the_lifetime(settings):
     soon = timezone.now() + datetime.timedelta(seconds=90)
     response = cache_until(HttpResponse(), soon)
