@@ -13,13 +13,42 @@ from wagtail.models import Locale
 
 from directory.models import Region, ServiceItem, Tier
 from home.core.bot_checks import BotCheckedForm
-from home.core.validation import normalise_phone, normalise_text, single_line
+from home.core.validation import normalise_phone, normalise_text, single_line, strip_invisible
 
 from .models import ReplyChannel
 from .validation import check_attachment
 from .widgets import FastSelect
 
 CITY_CHOICES_CACHE_KEY = "consultation-city-choices"
+# The longest address SMTP carries (RFC 5321) and the model field stores.
+EMAIL_MAX_LENGTH = 254
+
+
+class VisibleCharField(forms.CharField):
+    """Text without invisible formatting characters (home/core/validation.py `strip_invisible`).
+
+    Stripped before the field's own checks, so that a name of zero-width spaces is an empty
+    name and the length counted is the length seen.
+    """
+
+    def to_python(self, value):
+        value = strip_invisible(super().to_python(value))
+        return value.strip() if self.strip else value
+
+
+class VisibleEmailField(forms.EmailField):
+    """An e-mail address of at most 254 characters, invisible characters stripped first."""
+
+    default_error_messages = {
+        "max_length": _("An e-mail address has at most 254 characters: check this one.")
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", EMAIL_MAX_LENGTH)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return strip_invisible(super().to_python(value)).strip()
 
 
 def city_choices():
@@ -69,16 +98,16 @@ class ConsultationForm(BotCheckedForm):
         empty_value=None,
         widget=FastSelect,
     )
-    subject = forms.CharField(label=_("Subject"), max_length=120, validators=[single_line])
-    question = forms.CharField(
+    subject = VisibleCharField(label=_("Subject"), max_length=120, validators=[single_line])
+    question = VisibleCharField(
         label=_("Your question"),
         widget=forms.Textarea(attrs={"rows": 6}),
         validators=[MaxLengthValidator(settings.CONSULTATION_QUESTION_MAX_CHARS)],
         help_text=_("Up to %(count)s characters. Do not include ID numbers or passwords.")
         % {"count": settings.CONSULTATION_QUESTION_MAX_CHARS},
     )
-    name = forms.CharField(label=_("Your name"), max_length=60, validators=[single_line])
-    organisation = forms.CharField(
+    name = VisibleCharField(label=_("Your name"), max_length=60, validators=[single_line])
+    organisation = VisibleCharField(
         label=_("Organisation"), max_length=120, required=False, validators=[single_line]
     )
     phone = forms.CharField(
@@ -87,9 +116,15 @@ class ConsultationForm(BotCheckedForm):
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
-    email = forms.EmailField(
+    email = VisibleEmailField(
         label=_("E-mail"),
         required=False,
+        error_messages={
+            "max_length": _(
+                "An e-mail address has at most 254 characters: check this one, or give a phone "
+                "number instead."
+            )
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     reply_channel = forms.ChoiceField(
@@ -157,7 +192,7 @@ class ConsultationForm(BotCheckedForm):
         return helper
 
     def clean_phone(self):
-        value = self.cleaned_data["phone"].strip()
+        value = strip_invisible(self.cleaned_data["phone"]).strip()
         return normalise_phone(value) if value else ""
 
     def clean_email(self):
@@ -222,14 +257,14 @@ class TrackingLookupForm(forms.Form):
         max_length=20,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
-    secret = forms.CharField(
+    secret = VisibleCharField(
         label=_("Last 4 digits of your phone number, or your e-mail address"),
         max_length=254,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
     def clean_code(self):
-        code = normalise_text(self.cleaned_data["code"]).upper()
+        code = strip_invisible(normalise_text(self.cleaned_data["code"])).upper()
         return "".join(char for char in code if char.isalnum())
 
 
@@ -241,7 +276,7 @@ class RatingForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("5 = very satisfied, 1 = very dissatisfied."),
     )
-    comment = forms.CharField(
+    comment = VisibleCharField(
         label=_("Comment (optional)"),
         required=False,
         max_length=1000,

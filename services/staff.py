@@ -2,14 +2,15 @@
 
 A point's staff are the members of its group. The group holds page permissions on the point's
 own profile page (add and change: their edits go to the IP office for publishing), admin
-access and the inbox permissions. Which requests they see is decided here, not by Django
+access, the inbox permissions and the point's own collection of images and documents. What
+else they see in the admin is cut to their points by services/admin_scope.py. Which requests they see is decided here, not by Django
 model permissions: model permissions cannot say "only your own point's".
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.dispatch import Signal
-from wagtail.models import GroupPagePermission, Locale
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale
 
 from directory.models import ServicePoint
 from home.core.locales import source_page
@@ -26,11 +27,40 @@ MODEL_PERMISSIONS = (
     ("services", "view_consultationrequest"),
     ("services", "change_consultationrequest"),
 )
+# On the point's own collection only (Wagtail's collection permissions): staff upload, choose
+# and edit their images and documents, and see no other point's. Deleting stays with the office.
+COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtaildocs", "change_document"),
+)
 
 
 def group_name(point: ServicePoint) -> str:
     # Group names are unique and at most 150 characters; the id keeps renamed twins apart.
     return f"网点工作人员 #{point.pk} {point.title}"[:150]
+
+
+def collection_name(point: ServicePoint) -> str:
+    return f"网点 #{point.pk} {point.title}"[:255]
+
+
+def ensure_collection(group: Group, point: ServicePoint) -> Collection:
+    """The point's collection: the one its staff group holds permissions on, or a new one
+    under the root collection (found by permission, so a renamed point keeps it)."""
+    collection = Collection.objects.filter(group_permissions__group=group).order_by("pk").first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=collection_name(point))
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=collection,
+            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+        )
+    return collection
 
 
 def source_point(point: ServicePoint) -> ServicePoint:
@@ -62,6 +92,7 @@ def ensure_staff_group(point: ServicePoint) -> Group:
             codename__in={codename for _, codename in MODEL_PERMISSIONS},
         )
     )
+    ensure_collection(group, point)
     # Features above this layer add their own rights (cases: home/cases/permissions.py).
     staff_group_ready.send(sender=ServicePoint, group=group, point=point)
     return group

@@ -2,9 +2,11 @@
 
 Wagtail's own user editor can make anyone an administrator, so it stays with superusers; this
 page only adds a person to a point's staff group (creating the account, with a link to set a
-password sent through the outbox) or takes them off it.
+password sent through the outbox) or takes them off it. Its index also lists the sign-in locks
+(django-axes, home/core/axes.py), which the same editors lift.
 """
 
+from axes.models import AccessAttempt
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -13,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -25,8 +28,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
 from directory.models import ServicePoint
+from home.core import axes as sign_in_locks
 from home.core.validation import single_line
 
+from .forms import VisibleCharField, VisibleEmailField
 from .models import OutboxEmail
 from .outbox import enqueue
 from .staff import ensure_staff_group, is_office_staff
@@ -40,14 +45,14 @@ def require_office(user):
 
 
 class AddStaffForm(forms.Form):
-    username = forms.CharField(
+    username = VisibleCharField(
         label=gettext_lazy("Username"), max_length=150, validators=[single_line]
     )
-    email = forms.EmailField(
+    email = VisibleEmailField(
         label=gettext_lazy("E-mail"),
         help_text=gettext_lazy("A new account gets a link to set its password at this address."),
     )
-    full_name = forms.CharField(
+    full_name = VisibleCharField(
         label=gettext_lazy("Name"), max_length=150, required=False, validators=[single_line]
     )
 
@@ -64,7 +69,8 @@ def _points():
 
 
 class StaffIndexView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "services/staff_admin/index.html"
+    # services/staff_admin/index.html with the sign-in locks above it.
+    template_name = "axes/point_staff_index.html"
     page_title = gettext_lazy("Point staff")
     header_icon = "group"
 
@@ -86,8 +92,27 @@ class StaffIndexView(WagtailAdminTemplateMixin, TemplateView):
             row.pk: list(row.staff_group.user_set.all()) if row.staff_group else [] for row in rows
         }
         return super().get_context_data(
-            query=query, page=page, rows=[(p, staff.get(p.pk, [])) for p in page], **kwargs
+            query=query,
+            page=page,
+            rows=[(p, staff.get(p.pk, [])) for p in page],
+            sign_in_attempts=sign_in_locks.recent_attempts(),
+            cool_off_minutes=sign_in_locks.cool_off_minutes(),
+            **kwargs,
         )
+
+    def post(self, request, *args, **kwargs):
+        """Unlock: clear the failed sign-ins of an attempt's username and IP address."""
+        pk = request.POST.get("unlock", "")
+        if not pk.isdigit():
+            raise Http404
+        attempt = get_object_or_404(AccessAttempt, pk=pk)
+        sign_in_locks.unlock(attempt)
+        messages.success(
+            request,
+            _("%(user)s can sign in again (from %(ip)s too).")
+            % {"user": attempt.username or "—", "ip": attempt.ip_address},
+        )
+        return redirect("point_staff_index")
 
 
 class PointStaffView(WagtailAdminTemplateMixin, TemplateView):

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from home.core.uploads import check_image_pixels, check_no_html, check_office_archive
+
 # Checked by content, not by the name the browser sends.
 ALLOWED_TYPES = {
     "pdf": "application/pdf",
@@ -16,6 +18,7 @@ ALLOWED_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+IMAGE_TYPES = {"png", "jpg"}
 OFFICE_MARKERS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 
 
@@ -61,4 +64,11 @@ def check_attachment(upload) -> str:
             _("The file's content does not match its name (.%(claimed)s).") % {"claimed": claimed},
             code="file_mismatch",
         )
+    # Its content, beyond the type: an image within the pixel limit and free of HTML (a
+    # polyglot), an Office file that does not expand into a zip bomb.
+    if detected in IMAGE_TYPES:
+        check_no_html(upload)
+        check_image_pixels(upload)
+    elif detected in OFFICE_MARKERS:
+        check_office_archive(upload)
     return detected

@@ -7,7 +7,6 @@ import hmac
 import logging
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.db import DatabaseError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -21,7 +20,7 @@ from directory.models import ServicePoint
 from home.core import abuse
 from services import handling
 
-from .abuse import is_rate_limited
+from .abuse import CONTACT, lookup_allowed, refused_by_limit, token_nonce
 from .forms import ConsultationForm, DeletionForm, RatingForm, TrackingLookupForm
 from .models import ConsultationRequest, RequestEvent
 from .staff import source_point
@@ -29,8 +28,12 @@ from .staff import source_point
 logger = logging.getLogger(__name__)
 
 SENT_SESSION_KEY = "consultation_sent"
+# Nonces of the form tokens this browser session was served (newest last): a second post of one
+# of them is this person's double click, which shows the receipt again; the same token posted
+# from any other session is a replay and learns nothing (see _already_received).
+SERVED_SESSION_KEY = "consultation_served"
+SERVED_KEEP = 20
 TRACKED_SESSION_KEY = "consultation_tracked"
-LOOKUP_LIMIT, LOOKUP_WINDOW = 20, 15 * 60
 
 
 @never_cache
@@ -72,6 +75,7 @@ def ask_point_form(request, point_id: int):
             request, "services/point_unavailable.html", {"point": page}, status=410
         )
     form = ConsultationForm(point=point, action=reverse("consultation_ask_point", args=[point_id]))
+    _remember_served(request, form)
     return TemplateResponse(request, "services/includes/consultation_form.html", {"form": form})
 
 
@@ -80,37 +84,43 @@ def _ask(request, *, point, action, page_point=None):
     if request.method == "POST":
         form = ConsultationForm(request.POST, request.FILES, point=point, action=action)
         if form.is_valid():
-            key = abuse.client_key(abuse.client_ip(request))
-            if is_rate_limited(key):
-                form.add_error(
-                    None,
-                    _(
-                        "Too many questions were sent from your network in a short time. "
-                        "Please wait an hour and send again, or call the point."
-                    ),
+            existing = ConsultationRequest.objects.filter(submission_nonce=form.nonce).first()
+            if existing is not None:
+                return _already_received(request, existing, form.nonce, action)
+            refused = None
+            try:
+                # The counters are writes too: a locked database ends here, in the 503 below.
+                refused = refused_by_limit(
+                    abuse.client_ip(request),
+                    form.cleaned_data["phone"],
+                    form.cleaned_data["email"],
                 )
-                status = 429
-            else:
-                try:
-                    request_obj, _created = handling.submit(
+                if not refused:
+                    request_obj, created = handling.submit(
                         _submission(form),
                         nonce=form.nonce,
                         consent_version=_consent_version(),
                         language=translation.get_language(),
-                        client_key=key,
+                        client_key=abuse.client_key(abuse.client_ip(request)),
                         point=point,
                     )
-                except DatabaseError:
-                    logger.exception("Consultation request could not be saved")
-                    form.add_error(
-                        None,
-                        _(
-                            "Your question could not be saved because of a fault on our side; "
-                            "nothing was stored. Your entries are still here: please send again "
-                            "in a few minutes."
-                        ),
-                    )
-                    status = 503
+            except DatabaseError:
+                logger.exception("Consultation request could not be saved")
+                form.add_error(
+                    None,
+                    _(
+                        "Your question could not be saved because of a fault on our side; "
+                        "nothing was stored. Your entries are still here: please send again "
+                        "in a few minutes."
+                    ),
+                )
+                status = 503
+            else:
+                if refused:
+                    form.add_error(None, _limit_message(refused))
+                    status = 429
+                elif not created:  # the same form posted twice at once: the other one won
+                    return _already_received(request, request_obj, form.nonce, action)
                 else:
                     request.session[SENT_SESSION_KEY] = request_obj.tracking_code
                     return redirect("consultation_sent")
@@ -118,16 +128,98 @@ def _ask(request, *, point, action, page_point=None):
             status = 400
     else:
         form = ConsultationForm(point=point, action=action)
+    return _ask_page(request, form, page_point, status)
+
+
+def _ask_page(request, form, page_point, status):
+    _remember_served(request, form)
     return TemplateResponse(
         request,
         "services/ask.html",
         {
             "form": form,
             "point": page_point,
-            "attachment_lost": request.FILES and not form.is_valid(),
+            "attachment_lost": bool(request.FILES) and not form.is_valid(),
         },
         status=status,
     )
+
+
+def _remember_served(request, form) -> None:
+    """Note the nonce of a token this response serves, if we issued it just now.
+
+    A token that came in with the post is not noted: it may be someone else's, and noting it
+    would let a replay through on its second try.
+    """
+    token = form.data.get("form_token") if form.is_bound else form.initial.get("form_token")
+    if not token or (form.is_bound and token == request.POST.get("form_token")):
+        return
+    nonce = token_nonce(token)
+    served = [n for n in request.session.get(SERVED_SESSION_KEY, []) if n != nonce]
+    request.session[SERVED_SESSION_KEY] = [*served, nonce][-SERVED_KEEP:]
+
+
+def _already_received(request, request_obj, nonce, action):
+    """A second post of one form: this session's double click gets its receipt again; a replay
+    from another session is told the question arrived, and nothing about it."""
+    if nonce in request.session.get(SERVED_SESSION_KEY, []) or (
+        request.session.get(SENT_SESSION_KEY) == request_obj.tracking_code
+    ):
+        request.session[SENT_SESSION_KEY] = request_obj.tracking_code
+        return redirect("consultation_sent")
+    messages.info(
+        request,
+        _(
+            "This question was already received. Its tracking code is shown only in the browser "
+            "that sent it and in the confirmation sent to the asker."
+        ),
+    )
+    return redirect(action)
+
+
+def _limit_message(reason: str) -> str:
+    if reason == CONTACT:
+        return _(
+            "Too many questions were sent with this phone number or e-mail address within the "
+            "hour. Please wait for the replies, or send again in an hour; to add to a question "
+            "you sent, follow it with its tracking code."
+        )
+    return _(
+        "Too many questions came from your network within the hour, so we cannot take more "
+        "from it just now. Please send again in an hour, or call the point."
+    )
+
+
+def ask_after_csrf_failure(request, point_id: int | None = None):
+    """The ask page again after a failed CSRF check (home/core/views.py `csrf_failure`): what
+    was typed is filled in, with a fresh form token, and nothing is stored."""
+    page_point = point = None
+    if point_id is not None:
+        page_point = ServicePoint.objects.live().filter(pk=point_id).first()
+        point = source_point(page_point) if page_point else None
+        if point is None or point.status != ServicePoint.Status.ACTIVE:
+            return None
+        action = reverse("consultation_ask_point", args=[point_id])
+    else:
+        action = reverse("consultation_ask")
+    typed = {
+        name: request.POST.get(name)
+        for name in ConsultationForm.base_fields
+        if name not in {"form_token", "website", "attachment"} and name in request.POST
+    }
+    form = ConsultationForm(initial=typed, point=point, action=action)
+    messages.warning(
+        request,
+        _(
+            "Your question was not sent: the page had been open too long or your browser did not "
+            "send its security cookie. What you typed is filled in below; check it and send again."
+        ),
+    )
+    return _ask_page(request, form, page_point, 403).render()
+
+
+ask.csrf_recovery = ask_after_csrf_failure
+ask_point.csrf_recovery = ask_after_csrf_failure
 
 
 def _consent_version() -> str:
@@ -165,16 +257,6 @@ def sent(request):
     return TemplateResponse(request, "services/sent.html", {"request_obj": request_obj})
 
 
-def _lookup_allowed(request) -> bool:
-    key = "track-lookups:" + abuse.client_key(abuse.client_ip(request))
-    cache.add(key, 0, LOOKUP_WINDOW)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:
-        attempts = 1
-    return attempts <= LOOKUP_LIMIT
-
-
 def _matches(request_obj: ConsultationRequest, secret: str) -> bool:
     """The last four digits of the phone, or the whole e-mail address."""
     secret = "".join(secret.split()).lower()
@@ -193,7 +275,21 @@ def track(request):
     if request.method == "POST":
         form = TrackingLookupForm(request.POST)
         if form.is_valid():
-            if not _lookup_allowed(request):
+            try:
+                allowed = lookup_allowed(abuse.client_ip(request))
+            except DatabaseError:
+                logger.exception("Tracking lookup could not be counted")
+                form.add_error(
+                    None,
+                    _(
+                        "Your question cannot be looked up just now because of a fault on our "
+                        "side. Please try again in a few minutes."
+                    ),
+                )
+                return TemplateResponse(
+                    request, "services/track_lookup.html", {"form": form}, status=503
+                )
+            if not allowed:
                 form.add_error(None, _("Too many attempts. Please try again in 15 minutes."))
                 return TemplateResponse(
                     request, "services/track_lookup.html", {"form": form}, status=429

@@ -1,8 +1,26 @@
 from wagtail import hooks
+from wagtail.models import AbstractPage
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_scope import (
+    ScopedPagePermissionPolicy,
+    scope_choosable_pages,
+    scope_user_filters,
+)
 from .models import CalendarDay
+
+# The point scope (services/admin_scope.py) for every page model: replaces Wagtail's default
+# page policy, which every admin listing, report, the admin API and the audit log ask.
+register_permission_policy(AbstractPage, ScopedPagePermissionPolicy())
+scope_user_filters()
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_visible_pages(pages, request):
+    """The page chooser (browse and search): own pages and public ones, for point staff."""
+    return scope_choosable_pages(request.user, pages)
 
 
 class CalendarDayViewSet(SnippetViewSet):

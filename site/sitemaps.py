@@ -5,7 +5,7 @@ Sections, each served at `/sitemap-<section>.xml?p=N`:
 - `pages`: every live, public page of the site in both languages except service points (home,
   directory, notices, cases, events, standard pages);
 - `landing`: the directory's province and category landing pages (directory/landing.py);
-- `points`: the profiles of listed points (live and not revoked, `ServicePoint.objects.listed()`).
+- `points`: the profiles of active points (live, neither suspended nor revoked).
 
 Wagtail's own sitemap loads every page as its specific model and asks each for its URLs: 10,000
 points cost 3 s of CPU. Here a page of a section is one query for the rows (url_path and dates,
@@ -149,7 +149,9 @@ class EditorialSitemap(PageRowsSitemap):
 
 class PointSitemap(PageRowsSitemap):
     def pages(self):
-        return ServicePoint.objects.listed()
+        # Suspended and revoked points keep their profile (with its status and noindex) for
+        # people who have the link, but search engines are not invited to them.
+        return ServicePoint.objects.listed().filter(status=ServicePoint.Status.ACTIVE)
 
 
 class LandingSitemap(SectionSitemap):

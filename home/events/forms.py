@@ -11,7 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from home.core.bot_checks import BotCheckedForm
-from home.core.validation import normalise_phone, normalise_text, single_line
+from home.core.validation import normalise_phone, normalise_text, single_line, strip_invisible
 
 from .registrations import retention_days
 
@@ -43,6 +43,15 @@ def registration_consent_label(organisers=()):
     )
 
 
+EMAIL_MAX_LENGTH = 254
+
+
+def clean_text(value: str) -> str:
+    """One line as the person saw it: usual character forms, no invisible formatting
+    characters (bidi overrides, zero-width), single spaces."""
+    return " ".join(strip_invisible(normalise_text(value)).split())
+
+
 class RegistrationForm(BotCheckedForm):
     name = forms.CharField(
         label=_("Your name"),
@@ -65,6 +74,11 @@ class RegistrationForm(BotCheckedForm):
     )
     email = forms.EmailField(
         label=_("E-mail"),
+        # The longest address SMTP allows; PostgreSQL would refuse a longer one at the save.
+        max_length=EMAIL_MAX_LENGTH,
+        error_messages={
+            "max_length": _("An e-mail address has at most %(limit_value)d characters.")
+        },
         required=False,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -120,13 +134,13 @@ class RegistrationForm(BotCheckedForm):
         return helper
 
     def clean_name(self):
-        value = " ".join(normalise_text(self.cleaned_data["name"]).split())
+        value = clean_text(self.cleaned_data["name"])
         if not value:
             raise forms.ValidationError(_("Enter your name."), code="required")
         return value
 
     def clean_organisation(self):
-        return " ".join(normalise_text(self.cleaned_data["organisation"]).split())
+        return clean_text(self.cleaned_data["organisation"])
 
     def clean_phone(self):
         value = self.cleaned_data["phone"].strip()

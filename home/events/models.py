@@ -1,8 +1,12 @@
 """Events (活动): trainings, lectures, exhibitions, salons, open classes, roadshows, and who
 registered for them."""
 
+import secrets
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -174,11 +178,11 @@ class EventPage(RoutablePageMixin, BasePage):
         # A cached copy must not say "registration open" or hide "ended" past the moment.
         return cache_until(super().serve(request, *args, **kwargs), self.next_change())
 
-    def get_context(self, request, *args, form=None, state=None, **kwargs):
+    def get_context(self, request, *args, form=None, state=None, alert="", **kwargs):
         from .pages import event_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_context(request, self, form=form, state=state))
+        context.update(event_context(request, self, form=form, state=state, alert=alert))
         return context
 
     @path("register/", name="register")
@@ -193,11 +197,22 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return registered_view(request, self)
 
+    @path("cancel/<str:token>/", name="cancel")
+    def cancel_route(self, request, token):
+        from .pages import cancel_view
+
+        return cancel_view(request, self, token)
+
     @path("ics/", name="ics")
     def ics_route(self, request):
         from .ics import ics_view
 
         return ics_view(request, self)
+
+
+def new_cancel_token() -> str:
+    """The secret of a registration's cancellation link (`<event url>cancel/<token>/`)."""
+    return secrets.token_urlsafe(24)
 
 
 class Registration(models.Model):
@@ -209,18 +224,48 @@ class Registration(models.Model):
     event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="registrations")
     name = models.CharField(_("name"), max_length=60)
     organisation = models.CharField(_("organisation"), max_length=120, blank=True)
+    # Normalised (home.core.validation.normalise_phone; e-mail lower-cased) before saving, so
+    # that the constraints below recognise the same person written two ways.
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    # The language the registrant used: later e-mails (a place became free) are written in it.
+    language = models.CharField(_("language"), max_length=10, default=settings.LANGUAGE_CODE)
     consent_version = models.CharField(_("privacy notice version"), max_length=20)
     consented_at = models.DateTimeField(_("consent given at"))
     submission_nonce = models.CharField(max_length=64, unique=True, editable=False)
+    # Stored as is, not hashed: every later e-mail (a place became free) and the receipt page
+    # carry the same link again, and the outbox keeps those e-mails, link included, in clear
+    # until they are purged with the registration. A hash would protect only against someone
+    # who reads this table, and who then also reads every registrant's contact details; the
+    # token grants nothing but cancelling this one registration. It is never exported (CSV)
+    # nor shown in the admin.
+    cancel_token = models.CharField(
+        max_length=64, unique=True, editable=False, default=new_cancel_token
+    )
     created_at = models.DateTimeField(_("registered"), default=timezone.now)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         ordering = ["created_at", "pk"]
+        constraints = [
+            # One live registration per phone and per e-mail address and event (a cancelled one
+            # does not count: the person may register again). Partial unique indexes, which
+            # SQLite and PostgreSQL both have; registrations.register() checks first and says
+            # so kindly, these catch what a race would let through.
+            models.UniqueConstraint(
+                fields=["event", "phone"],
+                condition=~Q(status="cancelled") & ~Q(phone=""),
+                name="events_registration_one_per_phone",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~Q(status="cancelled") & ~Q(email=""),
+                name="events_registration_one_per_email",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name} → {self.event}"

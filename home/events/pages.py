@@ -4,12 +4,16 @@ import datetime
 import logging
 
 from django.db import DatabaseError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from directory.models import ServicePoint
+from home.core import limits
+from home.core.abuse import client_ip, client_key
 from home.core.jsonld import json_ld
 
 from . import registrations
@@ -104,7 +108,7 @@ def subpage_url(event, request, name: str) -> str:
     return base.rstrip("/") + "/" + event.reverse_subpage(name)
 
 
-def event_context(request, event: EventPage, *, form=None, state=None) -> dict:
+def event_context(request, event: EventPage, *, form=None, state=None, alert="") -> dict:
 
     organisers = localized_organisers(event)
     if state is None:
@@ -119,6 +123,7 @@ def event_context(request, event: EventPage, *, form=None, state=None) -> dict:
         "organisers": organisers,
         "availability": state,
         "form": form if state.accepts else None,
+        "form_alert": alert,
         "json_ld": event_json_ld(event, organisers, request),
         "ics_url": subpage_url(event, request, "ics"),
         "audiences": list(event.audiences.all()),
@@ -129,6 +134,34 @@ def event_context(request, event: EventPage, *, form=None, state=None) -> dict:
 # --- Registering through the page ----------------------------------------------------------------
 
 
+def within_rate_limit(request) -> bool:
+    """Count one registration attempt of the client's IP; False once over the limit.
+
+    Counted in the database (home/core/limits.py), so every worker sees the same count.
+    """
+    count, window = registrations.rate_limit()
+    key = f"event-registration:{client_key(client_ip(request))}"
+    return limits.hit(key, count, window)
+
+
+def already_registered_message(field: str) -> str:
+    if field == "email":
+        text = _("You are already registered for this event with this e-mail address.")
+    else:
+        text = _("You are already registered for this event with this phone number.")
+    return " ".join(
+        (
+            text,
+            _(
+                "To cancel, open the cancellation link in your confirmation e-mail or on the "
+                "page shown after registering; if you no longer have it, contact the organisers."
+            ),
+        )
+    )
+
+
+# The answer has the visitor's own entries in it: no copy anywhere.
+@never_cache
 def register_view(request, event: EventPage):
     """POST: register and redirect to the receipt; errors re-show the page with the form."""
 
@@ -142,14 +175,28 @@ def register_view(request, event: EventPage):
         action=subpage_url(event, request, "register"),
         waiting_list=state.is_full,
     )
-    status = 400
-    if form.is_valid():
+    status, alert, headers = 400, "", {}
+    if form.is_valid() and not within_rate_limit(request):
+        form.add_error(
+            None,
+            _(
+                "Too many registrations have been sent from your network in a short time, so "
+                "this one was not accepted. Your entries are still here: please send again "
+                "later, or register with the organisers by phone."
+            ),
+        )
+        status, headers = 429, {"Retry-After": str(registrations.rate_limit()[1])}
+    elif form.is_valid():
         try:
             registration, _created = registrations.register(
                 event, form.cleaned_data, form.nonce, language=translation.get_language()
             )
         except registrations.RegistrationClosed as closed:
             state, status = closed.availability, 409
+        except registrations.AlreadyRegistered as duplicate:
+            alert = already_registered_message(duplicate.field)
+            form.add_error(duplicate.field, _("Already registered for this event."))
+            status = 409
         except DatabaseError:
             logger.exception("Event registration could not be saved")
             form.add_error(
@@ -164,8 +211,10 @@ def register_view(request, event: EventPage):
         else:
             remember(request, registration)
             return redirect(subpage_url(event, request, "registered"))
-    response = event.render(request, form=form, state=state)
+    response = event.render(request, form=form, state=state, alert=alert)
     response.status_code = status
+    for name, value in headers.items():
+        response[name] = value
     return response
 
 
@@ -176,6 +225,7 @@ def remember(request, registration: Registration) -> None:
     request.session[registrations.SESSION_KEY] = stored
 
 
+@never_cache
 def registered_view(request, event: EventPage):
     source = registrations.source_event(event)
     pk = request.session.get(registrations.SESSION_KEY, {}).get(str(source.pk))
@@ -192,7 +242,38 @@ def registered_view(request, event: EventPage):
             "position": registrations.waiting_position(registration),
             "organisers": localized_organisers(event),
             "ics_url": subpage_url(event, request, "ics"),
+            "cancel_url": registrations.cancel_url(event, registration, request),
             "landing": {"title": _("Registration received")},
+            "noindex": True,
+        },
+    )
+
+
+# --- Cancelling through the private link ---------------------------------------------------------
+
+
+@never_cache
+def cancel_view(request, event: EventPage, token: str):
+    """GET: who and what, and a button; POST: cancel, then show the same page cancelled.
+
+    Never on GET: mail scanners and link previews open links. A token of another event, or
+    none, is a 404.
+    """
+    registration = registrations.registration_for_token(event, token)
+    if registration is None:
+        raise Http404
+    if request.method == "POST":
+        registrations.cancel(registration)
+        return redirect(registrations.cancel_url(event, registration, request))
+    return TemplateResponse(
+        request,
+        "home/event_cancel.html",
+        {
+            "page": event,
+            "self": event,
+            "registration": registration,
+            "position": registrations.waiting_position(registration),
+            "landing": {"title": _("Cancel your registration")},
             "noindex": True,
         },
     )

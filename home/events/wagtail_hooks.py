@@ -1,12 +1,17 @@
 from django.urls import path
 from wagtail import hooks
 
+from services.admin_scope import register_point_pages
+
 from .admin_views import (
     OrganisedEventsPanel,
+    RegistrationsView,
     organised_events,
+    registration_cancel_view,
     registrations_buttons,
     registrations_csv_view,
 )
+from .models import EventPage
 
 
 @hooks.register("register_admin_urls")
@@ -16,6 +21,16 @@ def register_event_admin_urls():
             "events/<int:event_id>/registrations.csv",
             registrations_csv_view,
             name="event_registrations_csv",
+        ),
+        path(
+            "events/<int:event_id>/registrations/",
+            RegistrationsView.as_view(),
+            name="event_registrations",
+        ),
+        path(
+            "events/<int:event_id>/registrations/<int:registration_id>/cancel/",
+            registration_cancel_view,
+            name="event_registration_cancel",
         ),
     ]
 
@@ -35,3 +50,9 @@ def add_organised_events_panel(request, panels):
     events = organised_events(request.user)
     if events:
         panels.append(OrganisedEventsPanel(events))
+
+
+@register_point_pages
+def point_events(point_ids):
+    """An event belongs to each of its organising points."""
+    return EventPage.objects.filter(organisers__in=point_ids)

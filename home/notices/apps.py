@@ -19,5 +19,7 @@ class NoticesConfig(AppConfig):
         # A repost is listed on the notice and on the point's profile without a publish.
         for signal in (post_save, post_delete):
             signal.connect(
-                clear_page_cache, sender=NoticeRepost, dispatch_uid=f"page-cache-repost-{id(signal)}"
+                clear_page_cache,
+                sender=NoticeRepost,
+                dispatch_uid=f"page-cache-repost-{id(signal)}",
             )

@@ -5,9 +5,12 @@ README. The other settings modules only override values.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import PIL.Image
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -26,6 +29,9 @@ REDIS_URL = env.get("REDIS_URL", "")
 PAGE_CACHE = env.get("PAGE_CACHE", "1") == "1"
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_BROWSER_SECONDS = int(env.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+PAGE_CACHE_DIR = Path(env.get("PAGE_CACHE_DIR", BASE_DIR / ".cache" / "pages"))
+# Without Redis: pages each worker keeps in memory (about 50 KB each).
+PAGE_CACHE_ENTRIES = int(env.get("PAGE_CACHE_ENTRIES", "600"))
 SITE_BASE_URL = env.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 MAP_TILE_URL = env.get(
     "MAP_TILE_URL",
@@ -35,9 +41,17 @@ MAP_TILE_ATTRIBUTION = env.get("MAP_TILE_ATTRIBUTION", "© 高德地图")
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
 PRIVATE_MEDIA_ROOT = Path(env.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 TRUSTED_PROXIES = [p for p in env.get("TRUSTED_PROXIES", "").split(",") if p]
-CONSULTATION_RATE_LIMIT = env.get("CONSULTATION_RATE_LIMIT", "5/3600")
+# Questions per client IP, and per phone number or e-mail address, per window in seconds.
+CONSULTATION_RATE_LIMIT = env.get("CONSULTATION_RATE_LIMIT", "30/3600")
+CONSULTATION_CONTACT_RATE_LIMIT = env.get("CONSULTATION_CONTACT_RATE_LIMIT", "5/3600")
+# Admin sign-in (django-axes): failed attempts per account or per client IP before sign-in is
+# locked, and the minutes until it opens again by itself.
+LOGIN_FAILURE_LIMIT = int(env.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_COOLOFF_MINUTES = int(env.get("LOGIN_COOLOFF_MINUTES", "30"))
 CONSULTATION_MIN_SECONDS = int(env.get("CONSULTATION_MIN_SECONDS", "3"))
 CONSULTATION_RETENTION_DAYS = int(env.get("CONSULTATION_RETENTION_DAYS", "1095"))
+# Event registrations per client IP per window in seconds, counted for all workers.
+EVENT_REGISTRATION_RATE_LIMIT = env.get("EVENT_REGISTRATION_RATE_LIMIT", "10/3600")
 # Days the site search's query log (and Wagtail's search hit counts) are kept.
 SEARCH_QUERY_LOG_DAYS = int(env.get("SEARCH_QUERY_LOG_DAYS", "90"))
 STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "static_collected"))
@@ -48,6 +62,11 @@ EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
 EMAIL_TIMEOUT = int(env.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "noreply@example.com")
+# Days a sent e-mail is kept in the outbox before it is deleted (services/outbox.py).
+OUTBOX_RETENTION_DAYS = int(env.get("OUTBOX_RETENTION_DAYS", "30"))
+# Seconds a SQLite writer waits for another writer's lock before the request gets the "try
+# again" page (503, input kept): short enough that nobody waits long, long enough for a burst.
+SQLITE_BUSY_TIMEOUT = float(env.get("SQLITE_BUSY_TIMEOUT", "5"))
 SECURE_SSL_REDIRECT_ENV = env.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS_ENV = int(env.get("DJANGO_HSTS_SECONDS", "31536000"))
 # The caching proxy in front of the app servers (nginx, Varnish) that takes HTTP PURGE requests.
@@ -92,6 +111,8 @@ INSTALLED_APPS = [
     "taggit",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -109,16 +130,21 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "wagtailcache.cache.UpdateCacheMiddleware",
+    # Inside the page cache, so a cached page keeps the header it was rendered with.
+    "home.core.csp.ContentSecurityPolicyMiddleware",
     "home.core.page_cache.PageCachePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "services.admin_guard.PointScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtailcache.cache.FetchFromCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -148,14 +174,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
-        # Writers queue instead of failing with "database is locked" under concurrent posts.
-        "timeout": 20,
+        # Writers queue instead of failing with "database is locked" under concurrent posts,
+        # for at most SQLITE_BUSY_TIMEOUT seconds.
+        "timeout": SQLITE_BUSY_TIMEOUT,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "pages" is the page cache: its entries live in "page_store" under a generation number that
-# every publish bumps (home/core/page_cache.py). With REDIS_URL every worker shares both; local
-# memory is per process, right for `make run`'s one process (several workers need REDIS_URL).
+# every publish bumps (home/core/page_cache.py). Every worker must read the same number, or a
+# publish would clear only its own worker's pages: with REDIS_URL both live in Redis; without,
+# the entries stay in each worker's memory (fast, at most PAGE_CACHE_ENTRIES pages) and the
+# number in a file under PAGE_CACHE_DIR that all workers of the machine read.
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -177,13 +206,18 @@ else:
         "page_store": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "pages",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_ENTRIES},
+        },
+        "page_generation": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(PAGE_CACHE_DIR),
         },
     }
 CACHES["pages"] = {
     "BACKEND": "home.core.page_cache.GenerationalCache",
     "LOCATION": "page_store",
     "TIMEOUT": PAGE_CACHE_SECONDS,
+    "OPTIONS": {"GENERATIONS": "page_generation" if not REDIS_URL else "page_store"},
 }
 WAGTAIL_CACHE = PAGE_CACHE
 WAGTAIL_CACHE_BACKEND = "pages"
@@ -196,6 +230,30 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in throttling (django-axes): after LOGIN_FAILURE_LIMIT failures for one username, or from
+# one client IP, sign-in is refused for LOGIN_COOLOFF_MINUTES, even with the right password. Both
+# parameters, separately: the username stops guessing one account from many addresses, the IP
+# stops trying many accounts from one. Someone who locks out a colleague on purpose gains nothing
+# but a wait, which an IP-office editor can lift (services/staff_admin.py, "Sign-in locks").
+# Retrying while locked does not prolong the lock; a successful sign-in clears the failures.
+# Failures are kept only until the cool-off ends; successful sign-ins are not logged.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "home.core.abuse.client_ip"  # TRUSTED_PROXIES, as for every limit
+AXES_LOCKOUT_CALLABLE = "home.core.axes.lockout_response"  # the admin's sign-in layout, 429
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False  # no Django admin here; the unlock page is in Wagtail's admin
+
+# Django's CSRF failure page in the site's layout and language (home/core/views.py).
+CSRF_FAILURE_VIEW = "home.core.views.csrf_failure"
 
 # --- Internationalisation ----------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -219,8 +277,24 @@ STORAGES = {
 # --- Wagtail -----------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "知识产权信息公共服务网"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+# Images are decoded up to this many pixels (an 8,000 × 5,000 photo): above it Wagtail refuses
+# the upload, the consultation form refuses the attachment (home/core/uploads.py), and Pillow
+# itself warns, then refuses twice as many, in any decode (a decompression bomb).
+IMAGE_MAX_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = IMAGE_MAX_PIXELS
+PIL.Image.MAX_IMAGE_PIXELS = IMAGE_MAX_PIXELS
+# Wagtail's image and document forms plus checks for HTML hidden behind an image and for zip
+# bombs (home/core/upload_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.core.upload_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.core.upload_forms.DocumentForm"
+# An Office file or zip may expand to this much, and this many times its size.
+OFFICE_MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+OFFICE_MAX_COMPRESSION_RATIO = 100
+OFFICE_MAX_MEMBERS = 2000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: staff e-mail hashes stay here, and the admin's img-src stays 'self'.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_QUERY_LOG_DAYS
 
@@ -293,14 +367,59 @@ if FRONTEND_CACHE_PURGE_URL:
     }
     WAGTAILFRONTENDCACHE_LANGUAGES = []
 
+# --- Content-Security-Policy (django-csp, home/core/csp.py) ----------------------------------
+# The public site runs no inline script or style: everything comes from our static files, and a
+# template that must inline something gives it `nonce="{{ request.csp_nonce }}"` (NONCE is
+# replaced by that request's nonce only when a template used it). img-src gains the map's tile
+# host per request (home/core/csp.py), as editors may change it in the site settings. data: is
+# for Bootstrap's and Leaflet's CSS images (form controls, icons).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin (/admin/) renders inline scripts (inline panels, date pickers, the workflow
+# modal) and style attributes, wagtail/wagtail#1288, so it needs 'unsafe-inline' for both; no
+# 'unsafe-eval', no other origin. blob: is for the previews of images being uploaded; the page
+# preview is framed by the admin itself, hence frame-src and frame-ancestors 'self'.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # --- Consultation requests (services/) --------------------------------------------------
-# Requests per client IP and window in seconds ("5/3600"); the IP is REMOTE_ADDR unless that is
-# one of TRUSTED_PROXIES, whose X-Forwarded-For is then believed (services/abuse.py).
+# Requests per client IP and window in seconds ("30/3600"), high enough for a campus behind one
+# address, and per phone number or e-mail address ("5/3600"); the IP is REMOTE_ADDR unless that
+# is one of TRUSTED_PROXIES, whose X-Forwarded-For is then believed (services/abuse.py).
 CONSULTATION_RATE_LIMIT_COUNT, CONSULTATION_RATE_LIMIT_WINDOW = (
     int(part) for part in CONSULTATION_RATE_LIMIT.split("/", 1)
+)
+CONSULTATION_CONTACT_LIMIT_COUNT, CONSULTATION_CONTACT_LIMIT_WINDOW = (
+    int(part) for part in CONSULTATION_CONTACT_RATE_LIMIT.split("/", 1)
 )
 # Seconds a person needs at least to fill in the form; faster posts are bots.
 CONSULTATION_TOKEN_MAX_AGE = 2 * 24 * 3600
@@ -314,6 +433,9 @@ CONSULTATION_WORKDAY_END = 17
 # Version of the privacy notice the consent checkbox shows; bump it when the text changes.
 CONSULTATION_CONSENT_VERSION = "2026-11-21"
 OUTBOX_MAX_ATTEMPTS = 10
+# A link to set a password (new staff accounts, services/staff_admin.py) stops working after
+# 3 days, and once used; the outbox drops it from the stored e-mail once sent.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
 # Directory and API paging.
 DIRECTORY_PAGE_SIZE = 20

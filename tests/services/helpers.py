@@ -1,13 +1,18 @@
 """Small helpers shared by the consultation tests."""
 
 import datetime
+import time
 from zoneinfo import ZoneInfo
 
 from django.test import Client
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
+from directory.models import ServiceItem
+from home.core import abuse
 from services.models import ConsultationRequest
+
+from ..factories import reference, region
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -34,3 +39,23 @@ def url(name, *args):
 
 def refreshed(request_obj):
     return ConsultationRequest.objects.get(pk=request_obj.pk)
+
+
+def question_data(**overrides) -> dict:
+    """A consultation form post a person would send (served ten seconds ago: a person's pace)."""
+    data = {
+        "service": reference(ServiceItem, "B03").pk,
+        "subject": "检索咨询",
+        "question": "请问如何检索某项技术的专利？",
+        "name": "李四",
+        "organisation": "",
+        "phone": "13800138000",
+        "email": "li@example.com",
+        "reply_channel": "email",
+        "city": region("440100").pk,
+        "consent": "on",
+        "website": "",
+        "form_token": abuse.issue_token(time.time() - 10),
+    }
+    data.update(overrides)
+    return data

@@ -13,7 +13,8 @@ from home.core import abuse
 from services.models import ConsultationRequest, OutboxEmail, RoutingRule
 
 from ..directory.once import built_once, site_directory
-from ..factories import create_point, reference, region
+from ..factories import create_point, reference
+from .helpers import question_data
 
 # Every test sees the shared rows, whether or not it asks for them: none depends on the order.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("point_pk")]
@@ -23,23 +24,7 @@ ASK = "/en/consult/ask/"
 
 
 def valid_data(**overrides):
-    data = {
-        "service": reference(ServiceItem, "B03").pk,
-        "subject": "检索咨询",
-        "question": "请问如何检索某项技术的专利？",
-        "name": "李四",
-        "organisation": "",
-        "phone": "13800138000",
-        "email": "li@example.com",
-        "reply_channel": "email",
-        "city": region("440100").pk,
-        "consent": "on",
-        "website": "",
-        # Served ten seconds ago: a person's pace.
-        "form_token": abuse.issue_token(time.time() - 10),
-    }
-    data.update(overrides)
-    return data
+    return question_data(**overrides)
 
 
 def errors_in(response) -> str:
@@ -210,7 +195,7 @@ def test_too_fast_expired_and_forged_tokens_are_refused_with_a_fresh_token(clien
     abuse.check_token(fresh, now=time.time() + 10)  # a valid token the asker can resend with
 
 
-def test_the_rate_limit_counts_per_client_ip(client, point, settings):
+def test_the_rate_limit_counts_per_client_ip(client, point, settings, limits_clock):
     settings.CONSULTATION_RATE_LIMIT_COUNT = 2
     for _ in range(2):
         assert client.post(ASK, valid_data(), REMOTE_ADDR="203.0.113.5").status_code == 302
@@ -227,7 +212,9 @@ def test_the_rate_limit_counts_per_client_ip(client, point, settings):
     assert ConsultationRequest.objects.count() == 3
 
 
-def test_behind_a_trusted_proxy_the_forwarded_ip_is_the_client(client, point, settings):
+def test_behind_a_trusted_proxy_the_forwarded_ip_is_the_client(
+    client, point, settings, limits_clock
+):
     settings.CONSULTATION_RATE_LIMIT_COUNT = 1
     settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     proxy = {"REMOTE_ADDR": "10.0.0.2"}
@@ -248,6 +235,161 @@ def test_behind_a_trusted_proxy_the_forwarded_ip_is_the_client(client, point, se
         client.post(ASK, valid_data(), HTTP_X_FORWARDED_FOR="203.0.113.6", **proxy).status_code
         == 302
     )
+
+
+# --- replays and the limits that fit shared networks --------------------------------------------
+
+
+@pytest.fixture
+def limits_clock(monkeypatch):
+    """The rate limits' clock stopped at the test's start: one fixed window whatever the time
+    (the counters are pruned two days after their window, so the window must be a real one)."""
+    import types
+
+    from django.utils import timezone
+
+    import home.core.limits
+
+    stopped = timezone.now()
+    monkeypatch.setattr(home.core.limits, "timezone", types.SimpleNamespace(now=lambda: stopped))
+    return stopped
+
+
+def served_token(client, url=ASK) -> str:
+    """The form token of the form `client` is served (its session notes the nonce)."""
+    html = client.get(url).content.decode()
+    return re.search(r'name="form_token" value="([^"]+)"', html).group(1)
+
+
+def test_a_replayed_token_from_another_session_learns_nothing(client, point):
+    from django.test import Client
+
+    token = served_token(client)
+    assert client.post(ASK, valid_data(form_token=token)).status_code == 302
+    request_obj = ConsultationRequest.objects.get()
+    assert request_obj.formatted_code in client.get("/en/consult/ask/sent/").content.decode()
+
+    stranger = Client()
+    replay = stranger.post(ASK, valid_data(form_token=token, email="x@example.com"), follow=True)
+    html = replay.content.decode()
+    assert "already received" in html
+    for secret in (request_obj.formatted_code, request_obj.tracking_code, "li@example.com"):
+        assert secret not in html
+    receipt = stranger.get("/en/consult/ask/sent/", follow=True).content.decode()
+    assert request_obj.formatted_code not in receipt and "li@example.com" not in receipt
+    assert ConsultationRequest.objects.count() == 1
+
+
+def test_a_double_click_in_the_session_that_was_served_the_form_shows_its_receipt(client, point):
+    # The second post of a double click may be read before the first one's session is saved:
+    # the nonce noted when the form was served is what recognises it.
+    token = served_token(client)
+    client.post(ASK, valid_data(form_token=token))
+    session = client.session
+    del session["consultation_sent"]
+    session.save()
+    second = client.post(ASK, valid_data(form_token=token))
+    assert second["Location"] == "/en/consult/ask/sent/"
+    code = ConsultationRequest.objects.get().formatted_code
+    assert code in client.get(second["Location"]).content.decode()
+
+
+def test_a_shared_network_takes_questions_from_many_people(client, point, limits_clock):
+    # A campus behind one address: 8 people ask in one hour (the old limit refused the 6th).
+    for n in range(8):
+        data = valid_data(phone=f"1380013{n:04d}", email=f"student{n}@example.edu.cn")
+        assert client.post(ASK, data, REMOTE_ADDR="203.0.113.7").status_code == 302
+    assert ConsultationRequest.objects.count() == 8
+
+
+def test_the_same_contact_is_limited_whatever_the_network(client, point, settings, limits_clock):
+    from home.core.models import RateCount
+
+    settings.CONSULTATION_CONTACT_LIMIT_COUNT = 2
+    for n in range(2):
+        ip = f"198.51.100.{n + 1}"
+        assert client.post(ASK, valid_data(), REMOTE_ADDR=ip).status_code == 302
+    same_phone = client.post(ASK, valid_data(email="other@example.com"), REMOTE_ADDR="192.0.2.9")
+    assert same_phone.status_code == 429
+    assert "this phone number or e-mail address" in errors_in(same_phone)
+    assert 'value="检索咨询"' in same_phone.content.decode()
+    same_email = client.post(ASK, valid_data(phone="13900139000"), REMOTE_ADDR="192.0.2.9")
+    assert same_email.status_code == 429
+    other = valid_data(phone="13900139000", email="other@example.com")
+    assert client.post(ASK, other, REMOTE_ADDR="192.0.2.9").status_code == 302
+    # Counted under keyed hashes: no phone number, e-mail address or IP in the clear.
+    keys = " ".join(RateCount.objects.values_list("key", flat=True))
+    for raw in ("13800138000", "li@example.com", "192.0.2.9", "198.51.100.1"):
+        assert raw not in keys
+
+
+def test_the_network_ceiling_still_stops_a_flood(client, point, settings, limits_clock):
+    settings.CONSULTATION_RATE_LIMIT_COUNT = 3
+    for n in range(3):
+        data = valid_data(phone=f"1380013{n:04d}", email=f"bot{n}@example.com")
+        assert client.post(ASK, data, REMOTE_ADDR="203.0.113.8").status_code == 302
+    data = valid_data(phone="13800139999", email="bot9@example.com")
+    flood = client.post(ASK, data, REMOTE_ADDR="203.0.113.8")
+    assert flood.status_code == 429
+    assert "from your network" in errors_in(flood)
+
+
+def test_the_limit_messages_are_in_chinese_on_the_chinese_site(client, point, settings):
+    settings.CONSULTATION_CONTACT_LIMIT_COUNT = 0
+    response = client.post("/consult/ask/", valid_data())
+    assert response.status_code == 429
+    assert "同一手机号码或电子邮箱" in errors_in(response)
+
+
+# --- text hygiene ----------------------------------------------------------------------------
+
+
+def test_invisible_characters_are_stripped_from_names_and_subjects(client, point):
+    data = valid_data(
+        name="\u202e李四\u200b",
+        subject="检索\u200d咨询\u2066",
+        organisation="\ufeff某公司\u202c",
+        question="请问\u200b如何检索？",
+        email="li\u200b@example.com",
+    )
+    assert client.post(ASK, data).status_code == 302
+    request_obj = ConsultationRequest.objects.get()
+    assert (request_obj.name, request_obj.subject) == ("李四", "检索咨询")
+    assert (request_obj.organisation, request_obj.question) == ("某公司", "请问如何检索？")
+    assert request_obj.email == "li@example.com"
+
+
+def test_a_name_of_invisible_characters_only_is_missing(client, point):
+    response = client.post(ASK, valid_data(name="\u200b\u202e"))
+    assert response.status_code == 400
+    assert "required" in errors_in(response)
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_an_email_address_over_254_characters_is_refused_not_stored(client, point):
+    long_email = "a" * 60 + "@" + ".".join(["b" * 60] * 3) + ".example.com"
+    assert len(long_email) > 254
+    response = client.post(ASK, valid_data(email=long_email))
+    assert response.status_code == 400
+    assert "at most 254 characters" in errors_in(response)
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_the_staff_admin_form_strips_invisible_characters_and_long_addresses():
+    from services.staff_admin import AddStaffForm
+
+    form = AddStaffForm(
+        {
+            "username": "gz\u202e-lib\u200b",
+            "email": "gz@example.com",
+            "full_name": "\u2067王五\u2069",
+        }
+    )
+    assert form.is_valid(), form.errors
+    assert (form.cleaned_data["username"], form.cleaned_data["full_name"]) == ("gz-lib", "王五")
+    too_long = AddStaffForm({"username": "gz", "email": "a" * 250 + "@example.com"})
+    assert not too_long.is_valid()
+    assert "at most 254 characters" in str(too_long.errors["email"])
 
 
 def test_a_database_fault_shows_a_clear_page_keeps_the_input_and_saves_nothing(

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 import smtplib
 from unittest import mock
 
@@ -186,3 +187,110 @@ def test_the_same_form_posted_twice_gives_one_request_and_one_mail(
     assert RequestEvent.objects.count() == 1
     assert OutboxEmail.objects.count() == 1
     assert len(mail.outbox) == 1
+
+
+# --- at rest: set-password links and retention ------------------------------------------------
+
+
+def _welcome(make_point):
+    from services.staff_admin import add_staff
+
+    user, created = add_staff(
+        make_point(title="广州测试图书馆"), username="gz-lib", email="gz@example.com"
+    )
+    assert created
+    return user
+
+
+def test_a_sent_password_link_is_not_kept_in_the_outbox(
+    make_point, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _welcome(make_point)
+
+    [message] = mail.outbox
+    link = re.search(r"\S*/admin/password_reset/confirm/\S+", message.body).group(0)
+    stored = OutboxEmail.objects.get(kind=OutboxEmail.Kind.ACCOUNT)
+    assert stored.sent_at is not None
+    assert link not in stored.body and "/password_reset/" not in stored.body
+    assert "[链接已在发送后删除]" in stored.body  # the note, in the staff member's language
+    assert "gz-lib" in stored.body  # the rest of the message stays for the record
+
+
+def test_an_unsent_password_link_stays_until_it_is_sent(
+    make_point, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = REFUSED
+    with django_capture_on_commit_callbacks(execute=True):
+        _welcome(make_point)
+    assert "/admin/password_reset/confirm/" in OutboxEmail.objects.get().body
+
+    settings.EMAIL_BACKEND = WORKING
+    OutboxEmail.objects.update(next_attempt_at=timezone.now())
+    assert send_pending() == (1, 0)
+    assert "/admin/password_reset/confirm/" in mail.outbox[0].body
+    assert "/admin/password_reset/confirm/" not in OutboxEmail.objects.get().body
+
+
+def test_a_password_link_expires_after_three_days(make_point, settings):
+    from django.contrib.auth.tokens import default_token_generator
+
+    assert settings.PASSWORD_RESET_TIMEOUT == 3 * 24 * 3600
+    user = _welcome(make_point)
+    token = default_token_generator.make_token(user)
+    issued = datetime.datetime.now()
+    later = mock.patch.object(default_token_generator, "_now")
+    with later as now:
+        now.return_value = issued + datetime.timedelta(days=3) - datetime.timedelta(minutes=1)
+        assert default_token_generator.check_token(user, token)
+        now.return_value = issued + datetime.timedelta(days=3, minutes=1)
+        assert not default_token_generator.check_token(user, token)
+
+
+def _sent_row(days_ago: float, **fields) -> OutboxEmail:
+    moment = timezone.now() - datetime.timedelta(days=days_ago)
+    values = {"kind": OutboxEmail.Kind.REPLY, "to_address": "a@example.com", "subject": "s"}
+    values.update({"body": "b", "created_at": moment, "sent_at": moment, **fields})
+    return OutboxEmail.objects.create(**values)
+
+
+def test_send_outbox_deletes_sent_mail_after_the_retention_period(settings):
+    settings.OUTBOX_RETENTION_DAYS = 30
+    old, recent = _sent_row(31), _sent_row(29)
+    unsent = _sent_row(90, sent_at=None, attempts=settings.OUTBOX_MAX_ATTEMPTS)
+
+    out = io.StringIO()
+    call_command("send_outbox", stdout=out)
+
+    assert set(OutboxEmail.objects.values_list("pk", flat=True)) == {recent.pk, unsent.pk}
+    assert "deleted 1" in out.getvalue()
+    assert not OutboxEmail.objects.filter(pk=old.pk).exists()
+
+    settings.OUTBOX_RETENTION_DAYS = 7
+    call_command("send_outbox", stdout=io.StringIO())
+    assert list(OutboxEmail.objects.values_list("pk", flat=True)) == [unsent.pk]
+
+
+def test_the_worker_prunes_the_outbox_at_most_once_a_day(
+    point, settings, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    from services.tasks import PRUNED_TODAY
+
+    settings.OUTBOX_RETENTION_DAYS = 30
+    first = _sent_row(31)
+    with django_capture_on_commit_callbacks(execute=True):
+        ask("nonce-1")  # the worker's task sends the confirmation, and prunes
+    assert not OutboxEmail.objects.filter(pk=first.pk).exists()
+
+    second = _sent_row(31)
+    with django_capture_on_commit_callbacks(execute=True):
+        ask("nonce-2")
+    assert OutboxEmail.objects.filter(pk=second.pk).exists()  # not again the same day
+
+    cache.delete(PRUNED_TODAY)  # a day later
+    with django_capture_on_commit_callbacks(execute=True):
+        ask("nonce-3")
+    assert not OutboxEmail.objects.filter(pk=second.pk).exists()
+    assert len(mail.outbox) == 3

@@ -24,6 +24,21 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture
+def limits_clock(monkeypatch):
+    """The rate limits' clock stopped at the test's start: one fixed window whatever the time
+    (the counters are pruned two days after their window, so the window must be a real one)."""
+    import types
+
+    from django.utils import timezone
+
+    import home.core.limits
+
+    stopped = timezone.now()
+    monkeypatch.setattr(home.core.limits, "timezone", types.SimpleNamespace(now=lambda: stopped))
+    return stopped
+
+
 def open_tracking(client, request_obj, secret="8000"):
     return client.post(TRACK, {"code": request_obj.formatted_code, "secret": secret})
 
@@ -55,11 +70,29 @@ def test_the_code_is_accepted_in_lower_case_and_with_full_width_characters(clien
     assert client.post(TRACK, {"code": full_width, "secret": "8000"}).status_code == 302
 
 
-def test_lookups_are_limited_per_client(client, answered):
+def test_lookups_are_limited_per_client(client, answered, limits_clock):
     for _ in range(20):
         open_tracking(client, answered, "0000")
     blocked = open_tracking(client, answered)
     assert blocked.status_code == 429
+
+
+def test_the_lookup_limit_is_shared_by_every_worker(client, answered, limits_clock):
+    from home.core.models import RateCount
+
+    for _ in range(20):
+        assert open_tracking(client, answered, "0000").status_code == 400
+        # Each guess may reach another worker, whose cache knows nothing of the others: the
+        # count is in the database every worker shares.
+        cache.clear()
+    assert RateCount.objects.get(key__startswith="track-lookup:").count == 20
+    blocked = open_tracking(client, answered)
+    assert blocked.status_code == 429
+    assert "可以在国家知识产权局网站检索" not in client.get(TRACK).content.decode()
+    other_ip = client.post(
+        TRACK, {"code": answered.formatted_code, "secret": "8000"}, REMOTE_ADDR="203.0.113.9"
+    )
+    assert other_ip.status_code == 302
 
 
 def test_the_answer_can_be_rated_once(client, answered):

@@ -18,11 +18,20 @@ def beijing(text: str) -> datetime.datetime:
     return datetime.datetime.fromisoformat(text).replace(tzinfo=SHANGHAI)
 
 
+_phones = iter(range(10_000, 100_000))
+
+
+def new_phone() -> str:
+    """A mobile number no other registrant of the test has (one per person and event)."""
+    return f"139{next(_phones):08d}"
+
+
 def form_data(**overrides) -> dict:
+    """A valid registration post; each call a different phone unless `phone` is given."""
     data = {
         "name": "李四",
         "organisation": "广州某科技有限公司",
-        "phone": "138 0013 8000",
+        "phone": new_phone(),
         "email": "",
         "consent": "on",
         "website": "",
@@ -33,7 +42,8 @@ def form_data(**overrides) -> dict:
 
 
 def person(name="王五", **fields) -> dict:
-    return {"name": name, "organisation": "", "phone": "13800138000", "email": "", **fields}
+    """A registrant for registrations.register(); a phone of their own unless given."""
+    return {"name": name, "organisation": "", "phone": new_phone(), "email": "", **fields}
 
 
 _nonces = iter(range(1, 10_000))

@@ -23,7 +23,9 @@ def event_with_registrations(event_factory, make_point):
     organiser = make_point(title="主办网点")
     event = event_factory(organisers=[organiser])
     registrations.register(event, person('=HYPERLINK("http://x")', organisation="+danger"), nonce())
-    registrations.register(event, person("张三", organisation="广州某公司"), nonce())
+    registrations.register(
+        event, person("张三", organisation="广州某公司", phone="13800138000"), nonce()
+    )
     return event, organiser
 
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_registration_through_the_page(client, event_factory, make_point):
     point = make_point(title="广州市知识产权信息中心")
     event = event_factory(organisers=[point], capacity=1)
-    response = client.post(f"{event.url}register/", form_data())
+    response = client.post(f"{event.url}register/", form_data(phone="138 0013 8000"))
     assert response.status_code == 302
     assert response["Location"] == f"{event.url}registered/"
     registration = Registration.objects.get()

@@ -134,3 +134,27 @@ def test_the_erase_command_deletes_registrations_of_long_past_events(event_facto
     call_command("erase_registrations", stdout=out)
     assert "1 registrations deleted" in out.getvalue()
     assert not Registration.objects.exists()
+
+
+def test_erasing_registrations_erases_their_emails(event_factory):
+    from home.core.locales import ensure_locale_trees
+    from services.models import OutboxEmail
+    from services.outbox import enqueue
+
+    old, current = event_factory(title="旧活动", capacity=1), event_factory(days=400)
+    ensure_locale_trees()
+    first, _ = registrations.register(old, person(email="a@example.com"), nonce())
+    registrations.register(old, person(email="b@example.com"), nonce(), language="en")
+    registrations.cancel(first)  # b is promoted: a third e-mail about the old event
+    kept, _ = registrations.register(current, person(email="a@example.com"), nonce())
+    enqueue(kind=OutboxEmail.Kind.ACCOUNT, to="a@example.com", subject="旧活动", body="-")
+    OutboxEmail.objects.update(sent_at=old.start)  # sent or not, they go
+    assert OutboxEmail.objects.filter(kind="registration").count() == 4
+
+    later = old.end + datetime.timedelta(days=registrations.retention_days() + 1)
+    assert registrations.erase_expired_registrations(now=later) == 2
+    assert not Registration.objects.filter(event=old).exists()
+    remaining = OutboxEmail.objects.filter(kind="registration").get()
+    assert remaining.to_address == "a@example.com"
+    assert kept.cancel_token in remaining.body  # the other event's e-mail stays
+    assert OutboxEmail.objects.filter(kind="account").exists()  # not a registration e-mail
