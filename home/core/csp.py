@@ -22,7 +22,7 @@ import re
 from functools import cache
 from urllib.parse import urlsplit
 
-from csp.constants import SELF
+from csp.constants import HEADER, SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.db import DatabaseError
@@ -95,6 +95,13 @@ def is_html(response: HttpResponseBase) -> bool:
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    def process_response(self, request, response):
+        # A page from the page cache was stored with the header it was rendered with (see the
+        # module's docstring); building it again would read the site settings on every hit.
+        if HEADER in response:
+            return response
+        return super().process_response(request, response)
+
     def get_policy_parts(
         self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
     ) -> PolicyParts:

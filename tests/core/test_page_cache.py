@@ -8,7 +8,9 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
 from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -46,6 +48,19 @@ def test_anonymous_pages_are_served_from_the_cache(client, page_cache_on, make_p
         # Browsers keep a shared page briefly: they are not told when an editor publishes.
         assert second["Cache-Control"] == "public, max-age=60", url
         assert "Expires" not in second, url
+
+
+def test_a_hit_costs_no_query(client, page_cache_on, make_point):
+    # Nothing between the cache and the visitor may reach the database (site settings for the
+    # CSP's tile host, sessions, the admin guard): a hit is as cheap as the cache itself.
+    point = make_point(title="零查询网点")
+    for url in ("/", point.url, "/directory/"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            hit = client.get(url)
+        assert status(hit) == "hit", url
+        assert "Content-Security-Policy" in hit, url
+        assert [q["sql"] for q in queries.captured_queries] == [], url
 
 
 def test_a_view_that_chose_its_public_lifetime_keeps_it(client, page_cache_on, home_page):
