@@ -18,7 +18,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
+
+BROWSER_TIMEOUT_MS = 30_000
+# Playwright's assertions (expect) wait 5 s by default; the same reasoning applies.
+expect.set_options(timeout=BROWSER_TIMEOUT_MS)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -203,7 +207,9 @@ def new_context(browser, server_url):
             **options,
         }
         context = browser.new_context(**settings)
-        context.set_default_timeout(10_000)
+        # Generous: CI runs on a busy 2-core machine, where a cold page with the other xdist
+        # worker running took over 10 s once. A wait that is long only costs time on failure.
+        context.set_default_timeout(BROWSER_TIMEOUT_MS)
         context.route(lambda url: not url.startswith(server_url), lambda route: route.abort())
         contexts.append(context)
         return context
