@@ -32,7 +32,11 @@ CHOOSER_KWARGS = frozenset({"notice_id"})
 # Admin views that list every point's media or translations, with no scope of their own: the
 # admin API's image and document endpoints (Wagtail's choosers and listings, which point staff
 # use, go through collection permissions instead) and wagtail-localize's translations report.
-CLOSED_NAMESPACES = frozenset({"wagtailadmin_api:images", "wagtailadmin_api:documents"})
+# The page cache's admin (wagtail-cache) is closed too: emptying the whole site's cache is the
+# office's call, not a point's.
+CLOSED_NAMESPACES = frozenset(
+    {"wagtailadmin_api:images", "wagtailadmin_api:documents", "wagtailcache_admin"}
+)
 CLOSED_URL_NAMES = frozenset({("wagtail_localize", "translations_report")})
 CLOSED_URL_NAMES |= {("wagtail_localize", "translations_report_results")}
 # Query parameters naming a page: the admin API's tree filters, the chooser's parent.

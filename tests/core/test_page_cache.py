@@ -268,3 +268,13 @@ def test_a_superuser_can_empty_the_cache_in_the_admin(client, home_page, django_
     assert client.get("/admin/cache/clearcache").status_code == 302
     client.logout()
     assert status(client.get("/")) == "miss"
+
+
+def test_point_staff_cannot_empty_the_page_cache(client, make_point, make_staff):
+    point = make_point(title="缓存网点")
+    client.get("/")
+    client.force_login(make_staff(point))
+    assert client.get("/admin/cache/").status_code == 404
+    assert client.get("/admin/cache/clearcache").status_code == 404
+    client.logout()
+    assert status(client.get("/")) == "hit"
