@@ -12,7 +12,6 @@ from contextlib import contextmanager
 
 import pytest
 from django.test import override_settings
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from modelsearch.index import get_indexed_models
 from osmem_server import OsmemServer
@@ -21,6 +20,8 @@ from wagtail.search.backends import get_search_backend
 from directory.models import ServicePoint
 from search import fallback
 from search.fallback import search_status
+
+from .. import background_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -72,28 +73,11 @@ def free_port() -> int:
 
 
 def queued() -> list[DBTaskResult]:
-    return list(DBTaskResult.objects.ready().filter(task_path=TASK).order_by("enqueued_at"))
+    return background_tasks.queued(TASK)
 
 
 def run_worker() -> list:
-    """Run the tasks that are due now, as `db_worker --backend background` does; their return
-    values. Retries they enqueue wait for the next call."""
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="background",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-    )
-    returned = []
-    for result in queued():
-        result.claim(worker.worker_id)
-        worker.run_task(result)
-        result.refresh_from_db()
-        returned.append(result.return_value)
-    return returned
+    return background_tasks.run_worker(TASK)
 
 
 def create_index() -> None:

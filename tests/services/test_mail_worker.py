@@ -20,13 +20,13 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from services.models import ConsultationRequest, OutboxEmail
 from services.outbox import send_pending
 from services.tasks import send_queued_email
 
+from .. import background_tasks
 from .helpers import question_data
 
 pytestmark = pytest.mark.django_db
@@ -78,27 +78,11 @@ def question() -> dict:
 
 
 def queued() -> list[DBTaskResult]:
-    return list(DBTaskResult.objects.ready().filter(task_path=TASK).order_by("enqueued_at"))
+    return background_tasks.queued(TASK)
 
 
 def run_worker() -> list:
-    """Run the mail tasks that are due now, as `db_worker --backend background` does."""
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="background",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-    )
-    returned = []
-    for result in queued():
-        result.claim(worker.worker_id)
-        worker.run_task(result)
-        result.refresh_from_db()
-        returned.append(result.return_value)
-    return returned
+    return background_tasks.run_worker(TASK)
 
 
 def test_a_question_does_not_wait_for_a_silent_mail_server_and_the_worker_sends_it_later(
