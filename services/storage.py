@@ -1,12 +1,9 @@
-"""Attachments of consultation requests live outside MEDIA_ROOT: no URL serves them directly.
+"""Attachments of consultation requests live outside MEDIA_ROOT (home/core/storage.py).
 
-They are streamed by the inbox's attachment view, after its permission check.
+They are streamed by the inbox's attachment view, after its permission check. The name stays
+here because migrations refer to `services.storage.private_storage`.
 """
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from home.core.storage import private_storage
 
-
-def private_storage() -> FileSystemStorage:
-    # A callable, so migrations do not freeze the path and tests can point it elsewhere.
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+__all__ = ["private_storage"]

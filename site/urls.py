@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("consult/", include("services.urls")),
+    path("apply/", include("directory.applications.urls")),
     path("privacy/", services_views.privacy_policy, name="privacy_policy"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -71,6 +71,15 @@ SECURE_SSL_REDIRECT_ENV = env.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS_ENV = int(env.get("DJANGO_HSTS_SECONDS", "31536000"))
 # The caching proxy in front of the app servers (nginx, Varnish) that takes HTTP PURGE requests.
 FRONTEND_CACHE_PURGE_URL = env.get("FRONTEND_CACHE_PURGE_URL", "")
+# A point's life (directory/applications, directory/lifecycle, directory/yearly).
+# Months between a point's confirmations of its profile, and the reminder's lead in days.
+POINT_VERIFICATION_MONTHS = int(env.get("POINT_VERIFICATION_MONTHS", "6"))
+POINT_VERIFICATION_REMINDER_DAYS = int(env.get("POINT_VERIFICATION_REMINDER_DAYS", "14"))
+# The annual work summary is due on this month-day of its year; reminders start this many days before.
+ANNUAL_SUMMARY_DUE = env.get("ANNUAL_SUMMARY_DUE", "12-31")
+ANNUAL_SUMMARY_REMINDER_DAYS = int(env.get("ANNUAL_SUMMARY_REMINDER_DAYS", "30"))
+# Years an organisation whose point was revoked for false material may not apply (第二十一条).
+APPLICATION_BAR_YEARS = int(env.get("APPLICATION_BAR_YEARS", "3"))
 
 # --- Applications ------------------------------------------------------------------------
 # The project's apps, in the order of their layers (each imports only those above it in this
@@ -79,6 +88,9 @@ INSTALLED_APPS = [
     "search",
     "home.core",
     "directory",
+    "directory.applications",
+    "directory.lifecycle",
+    "directory.yearly",
     "services",
     "home.notices",
     "home.cases",
