@@ -27,11 +27,13 @@ demo: db ## Load the demo directory (idempotent: safe to run again)
 # The worker runs the background tasks (search-cluster index updates; later mail) beside the web
 # server, and is stopped when the web server exits (Ctrl-C stops both).
 run: demo ## Set everything up and serve the site with demo data at http://127.0.0.1:8000, with the background worker
+	@$(PY) manage.py run_daily_jobs --enqueue
 	@$(PY) manage.py db_worker --backend background & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-worker: db ## Run only the background worker (what `make run` starts beside the web server)
+worker: db ## Run only the background worker (what `make run` starts beside the web server); seeds the daily jobs' task
+	$(PY) manage.py run_daily_jobs --enqueue
 	$(PY) manage.py db_worker --backend background
 
 chromium: ## Install Debian's chromium for the browser tests when it is missing

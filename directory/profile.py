@@ -145,9 +145,51 @@ def prefetch_profile(point) -> None:
     )
 
 
+def change_records(point, limit: int = 10) -> list[dict]:
+    """Approved change reports, as the public sees them: when, and which facts (no values)."""
+    from .lifecycle.models import ChangeReport
+
+    reports = ChangeReport.objects.approved().filter(point_id=_source_id(point))
+    return [
+        {"date": report.decided_at or report.submitted_at, "facts": report.changed_labels}
+        for report in reports.order_by("-decided_at", "-pk")[:limit]
+    ]
+
+
+def _source(point):
+    # The English page is an alias or translation of the Chinese one: the records are its.
+    from wagtail.models import Locale
+
+    if not point.alias_of_id and point.locale_id == Locale.get_default().pk:
+        return point
+    from home.core.locales import source_page
+
+    return source_page(point)
+
+
+def _source_id(point) -> int:
+    return _source(point).pk
+
+
+def status_decision(point):
+    """The decision that made a suspended or revoked point so, for its profile's notice."""
+    if point.is_active:
+        return None
+    from .lifecycle.models import StatusDecision
+
+    return (
+        StatusDecision.objects.filter(point_id=_source_id(point), new_status=point.status)
+        .order_by("-decided_at", "-pk")
+        .first()
+    )
+
+
 def profile_context(point, request) -> dict:
     prefetch_profile(point)
     return {
+        "last_verified": _source(point).last_verified_at,
+        "change_records": change_records(point),
+        "status_decision": status_decision(point),
         "offering_groups": offerings_by_tier(point),
         "map_markers": map_markers(point),
         "json_ld": script_json(json_ld(point, request)),

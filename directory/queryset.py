@@ -6,8 +6,9 @@ class ServicePointQuerySet(PageQuerySet):
     counts and orders them, is decided once, on the in-memory facts (directory/facts.py)."""
 
     def listed(self):
-        """What the public directory shows: live, and not revoked (the facts' population)."""
-        return self.live().exclude(status="revoked")
+        """What the public directory shows: live and active (the facts' population). Suspended
+        and revoked points keep their profile, which shows the status, out of the listing."""
+        return self.live().filter(status="active")
 
     def for_listing(self):
         """Everything a result card shows, in a fixed number of queries."""

@@ -39,6 +39,10 @@ CLOSED_NAMESPACES = frozenset(
 )
 CLOSED_URL_NAMES = frozenset({("wagtail_localize", "translations_report")})
 CLOSED_URL_NAMES |= {("wagtail_localize", "translations_report_results")}
+# Admin views that scope their own pages and show only public facts of them: the point chooser
+# (directory/choosers.py) lists and returns live, active points by their live title, so another
+# point with a pending draft can still be chosen as a transfer target.
+SELF_SCOPED_NAMESPACES = frozenset({"point_chooser"})
 # Query parameters naming a page: the admin API's tree filters, the chooser's parent.
 PAGE_QUERY_PARAMETERS = ("child_of", "descendant_of", "ancestor_of", "parent_page_id")
 
@@ -151,6 +155,8 @@ class PointScopeMiddleware:
         if not is_scoped(request.user):
             return None
         match = request.resolver_match
+        if match.namespace in SELF_SCOPED_NAMESPACES:
+            return None
         if match.namespace in CLOSED_NAMESPACES or (
             (match.namespace, match.url_name) in CLOSED_URL_NAMES
         ):

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 
 from directory.models import PointOffering, Region, ServicePoint
 
-from .models import ConsultationReply, ConsultationRequest, RequestEvent, Status
+from .models import ConsultationReply, ConsultationRequest, ErrorReport, RequestEvent, Status
 from .routing import route
 from .working_hours import add_working_hours, calendar_from_db
 
@@ -44,9 +44,31 @@ def _demo_points():
     )
 
 
+DEMO_ERROR_REPORT_NONCE = "demo-error-report-1"
+
+
+def load_demo_error_report() -> ErrorReport | None:
+    """One open, anonymous error report on the first demo point (its nonce marks it demo)."""
+    points = _demo_points()
+    if not points:
+        return None
+    report, _created = ErrorReport.objects.get_or_create(
+        submission_nonce=DEMO_ERROR_REPORT_NONCE,
+        defaults={
+            "point": points[0],
+            "part": ErrorReport.Part.HOURS,
+            "text": "（演示）网页上写周六上午开放，但上周六去时大门关着，请核实开放时间。",
+        },
+    )
+    return report
+
+
 @transaction.atomic
 def load_demo_requests(now=None) -> int:
-    """Create the demo requests that do not exist yet; returns how many were created."""
+    """Create the demo requests that do not exist yet; returns how many were created.
+
+    The demo error report comes with them (load_demo calls only this function)."""
+    load_demo_error_report()
     points = [p for p in _demo_points() if p.city_id]
     if not points:
         return 0

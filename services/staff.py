@@ -12,6 +12,7 @@ from django.db import transaction
 from django.dispatch import Signal
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale
 
+from directory.lifecycle.access import user_point_ids
 from directory.models import ServicePoint
 from home.core.locales import source_page
 
@@ -106,18 +107,9 @@ def is_office_staff(user) -> bool:
 
 
 def staff_point_ids(user) -> frozenset[int]:
-    """Ids of the points whose staff group the user belongs to (cached on the user object)."""
-    if not user.is_authenticated or not user.is_active:
-        return frozenset()
-    cached = getattr(user, "_staff_point_ids", None)
-    if cached is None:
-        cached = frozenset(
-            ServicePoint.objects.filter(staff_group__user=user, alias_of__isnull=True).values_list(
-                "pk", flat=True
-            )
-        )
-        user._staff_point_ids = cached
-    return cached
+    """Ids of the points whose staff group the user belongs to (cached on the user object);
+    the directory's rule (directory/lifecycle/access.py), so every layer asks the same one."""
+    return user_point_ids(user)
 
 
 def visible_requests(user, queryset=None):

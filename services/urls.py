@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .error_reports import views as error_report_views
 
 urlpatterns = [
     path("ask/", views.ask, name="consultation_ask"),
@@ -11,4 +12,10 @@ urlpatterns = [
     path("track/rate/", views.rate, name="consultation_rate"),
     path("track/delete/", views.request_deletion, name="consultation_delete"),
     path("track/leave/", views.stop_tracking, name="consultation_stop_tracking"),
+    path("report-error/<int:point_id>/", error_report_views.report_error, name="error_report"),
+    path(
+        "report-error/<int:point_id>/sent/",
+        error_report_views.report_sent,
+        name="error_report_sent",
+    ),
 ]

@@ -9,11 +9,13 @@ from .admin_scope import (
     scope_choosable_pages,
     scope_user_filters,
 )
-from .models import CalendarDay
+from .error_reports.permissions import ErrorReportPermissionPolicy
+from .models import CalendarDay, ErrorReport
 
 # The point scope (services/admin_scope.py) for every page model: replaces Wagtail's default
 # page policy, which every admin listing, report, the admin API and the audit log ask.
 register_permission_policy(AbstractPage, ScopedPagePermissionPolicy())
+register_permission_policy(ErrorReport, ErrorReportPermissionPolicy())
 scope_user_filters()
 
 
@@ -70,3 +72,36 @@ def register_point_staff_menu_item():
     return OfficeOnlyMenuItem(
         _("Point staff"), reverse("point_staff_index"), icon_name="group", order=250
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_error_reports():
+    from .error_reports.admin import ErrorReportViewSet
+
+    return ErrorReportViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_point_chooser():
+    # The directory's chooser, registered here: the directory's own hooks belong to its team.
+    from directory.choosers import point_chooser_viewset
+
+    return point_chooser_viewset
+
+
+@hooks.register("register_log_actions")
+def register_error_report_actions(actions):
+    from django.utils.translation import gettext_lazy as _
+
+    from .error_reports.handling import FIXED_ACTION, REJECTED_ACTION, REPORTED_ACTION
+
+    actions.register_action(REPORTED_ACTION, _("Error reported"), _("Error reported by a visitor"))
+    actions.register_action(FIXED_ACTION, _("Marked fixed"), _("Error report marked fixed"))
+    actions.register_action(REJECTED_ACTION, _("Marked rejected"), _("Error report rejected"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_consultation_panels(request, panels):
+    from .dashboard import add_panels
+
+    add_panels(request, panels)

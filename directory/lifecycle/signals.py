@@ -5,7 +5,11 @@ The directory cannot import consultations (rerouting a revoked point's open ques
 decision); each of them connects to these signals from its AppConfig.ready().
 """
 
+import logging
+
 from django.dispatch import Signal
+
+logger = logging.getLogger(__name__)
 
 # A point was created from an approved application. Sent with `point` (the new, published
 # ServicePoint), `application` (directory.applications.models.Application) and `user` (the
@@ -16,3 +20,15 @@ point_recognised = Signal()
 # `old_status`, `new_status` (ServicePoint.Status values) and `decision` (the record), after the
 # transaction has committed.
 point_status_changed = Signal()
+
+
+def log_failed_receivers(results, name: str) -> None:
+    """Log each receiver that raised in a `send_robust` of signal `name`."""
+    for receiver, outcome in results:
+        if isinstance(outcome, Exception):
+            logger.error(
+                "Receiver %r of %s failed",
+                receiver,
+                name,
+                exc_info=(type(outcome), outcome, outcome.__traceback__),
+            )

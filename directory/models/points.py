@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from home.core.models import BasePage
 
+from ..lifecycle.forms import ServicePointForm
 from ..queryset import ServicePointQuerySet
 from .channels import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, ChannelsMixin
 
@@ -121,6 +122,12 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
         help_text=_("Set when the coordinates were taken from the district or city centre."),
     )
 
+    head_name = models.CharField(
+        _("head of the point"),
+        max_length=60,
+        blank=True,
+        help_text=_("The person in charge of the point, as filed with the IP office."),
+    )
     contact_person = models.CharField(_("contact person"), max_length=60, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -170,6 +177,11 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
         editable=False,
         on_delete=models.SET_NULL,
         related_name="service_points",
+    )
+    # When the point's staff last confirmed the profile (directory/lifecycle/verification.py):
+    # not content, set with update() so that confirming makes no revision.
+    last_verified_at = models.DateTimeField(
+        _("last confirmed by the point"), null=True, blank=True, editable=False
     )
     is_demo = models.BooleanField(
         _("demo content"),
@@ -230,7 +242,8 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("contact_person"), FieldPanel("phone")]),
+                FieldRowPanel([FieldPanel("head_name"), FieldPanel("contact_person")]),
+                FieldPanel("phone"),
                 FieldRowPanel([FieldPanel("email"), FieldPanel("website")]),
                 FieldPanel("wechat_account"),
             ],
@@ -270,7 +283,12 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
         InlinePanel("offerings", heading=_("Published service list"), label=_("service")),
         InlinePanel("locations", heading=_("Other service locations"), label=_("location")),
         FieldPanel("is_demo"),
+        # A form-only field (ServicePointForm): why a key fact changes, for the office.
+        FieldPanel("change_reason", heading=_("Reason for the change")),
     ]
+
+    # Asks point staff for the reason when a key fact changes (变更报备).
+    base_form_class = ServicePointForm
 
     class Meta:
         verbose_name = _("service point")
@@ -318,6 +336,8 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
         # The staff group is not content: publishing an old revision must not detach it.
         obj = super().with_content_json(content)
         obj.staff_group_id = self.staff_group_id
+        # Nor is the point's last confirmation: an older revision must not undo it.
+        obj.last_verified_at = self.last_verified_at
         return obj
 
     def get_fallback_description(self) -> str:

@@ -12,13 +12,18 @@ class CasesConfig(AppConfig):
         # index made by a shell or a command grants staff their permission too.
         from django.db.models.signals import post_migrate, post_save
 
+        from directory.lifecycle.signals import point_recognised
         from directory.models import ServicePoint
         from services.staff import staff_group_ready
 
-        from . import pages, permissions
+        from . import figures, from_application, pages, permissions
         from .models import CaseIndexPage
 
         pages.register_profile_panel()
+        figures.register()
+        point_recognised.connect(
+            from_application.on_point_recognised, dispatch_uid="cases-from-application"
+        )
         post_migrate.connect(
             permissions.grant_office_feature_permission, sender=self, dispatch_uid="cases-office"
         )

@@ -91,6 +91,19 @@ class CasePage(BasePage):
         help_text=_("Featured by the IP office."),
     )
     is_demo = models.BooleanField(_("demo content"), default=False)
+    # The typical case of a recognition application this page was drafted from
+    # (home/cases/from_application.py), so that it is drafted once; not copied to a copy or a
+    # translation, which are not that draft.
+    application_case = models.ForeignKey(
+        "applications.ApplicationCase",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    exclude_fields_in_copy = ["application_case"]
 
     search_fields = [
         *Page.search_fields,

@@ -9,6 +9,7 @@ directory gives the sizes its members claim.
 import re
 import zipfile
 
+import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -102,3 +103,69 @@ def check_office_archive(upload) -> None:
         raise ValidationError(_("The document is damaged."), code="archive_invalid") from exc
     finally:
         upload.seek(0)
+
+
+# Office Open XML formats, told apart by a member only that format has.
+OFFICE_MARKERS = {
+    "docx": "word/document.xml",
+    "xlsx": "xl/workbook.xml",
+    "pptx": "ppt/presentation.xml",
+}
+IMAGE_TYPES = frozenset({"png", "jpg"})
+
+
+def detect_type(upload, office_types=("docx", "xlsx")) -> str | None:
+    """pdf, png, jpg or one of `office_types`, read from the content; None for anything else.
+
+    Old binary .doc/.xls files are not recognised: their content cannot be checked like the
+    zip-based formats."""
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind and kind.extension in {"pdf", "png", "jpg"}:
+        return kind.extension
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            return None
+        finally:
+            upload.seek(0)
+        for extension in office_types:
+            if OFFICE_MARKERS[extension] in names and "[Content_Types].xml" in names:
+                return extension
+    return None
+
+
+def check_document_upload(upload, *, max_bytes: int, office_types, type_error) -> str:
+    """The upload's real type, or a translated ValidationError: size, type by content (not by
+    the name the browser sends), a name that matches it, then the content beyond the type (an
+    image within the pixel limit and free of HTML, an Office file that is not a zip bomb).
+
+    Shared by the consultation attachment, application proofs and summary attachments, which
+    differ only in size limit, the Office formats they take and how they say what they accept.
+    """
+    if upload.size > max_bytes:
+        raise ValidationError(
+            _("The file is %(size)s; files up to %(limit)s are accepted.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
+            code="too_large",
+        )
+    detected = detect_type(upload, office_types)
+    if detected is None:
+        raise ValidationError(type_error, code="file_type")
+    claimed = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    claimed = "jpg" if claimed == "jpeg" else claimed
+    if claimed != detected:
+        raise ValidationError(
+            _("The file's content does not match its name (.%(claimed)s).") % {"claimed": claimed},
+            code="file_mismatch",
+        )
+    if detected in IMAGE_TYPES:
+        check_no_html(upload)
+        check_image_pixels(upload)
+    elif detected in OFFICE_MARKERS:
+        check_office_archive(upload)
+    return detected

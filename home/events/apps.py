@@ -6,3 +6,8 @@ class EventsConfig(AppConfig):
     name = "home.events"
     label = "events"
     verbose_name = _("Events and registrations")
+
+    def ready(self):
+        from . import figures
+
+        figures.register()

@@ -10,8 +10,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from directory.applications.demo import load_applications_demo
 from directory.demo import HOME_TITLE, demo_points
 from directory.demo import load_demo as load_directory_demo
+from directory.lifecycle.demo import load_lifecycle_demo
+from directory.yearly.demo import load_yearly_demo
 from home.cases.demo import load_cases
 from home.core.demo import child, publish_child
 from home.core.locales import ensure_locale_trees
@@ -118,6 +121,10 @@ def load_editorial_demo() -> dict[str, int]:
     }
     load_settings(home)
     ensure_locale_trees()
+    # A point's life (issue 12), after the cases and events the annual summary counts.
+    counts["applications"] = load_applications_demo()
+    counts["lifecycle"] = load_lifecycle_demo()
+    counts["yearly"] = load_yearly_demo()
     return counts
 
 

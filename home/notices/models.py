@@ -1,10 +1,13 @@
 """Policy notices (通知公告 / 政策文件 / 政策解读 / 工作动态) and their reposts by points."""
 
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,8 +16,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from directory.choosers import PointChooserWidget
 from home.core.blocks import BodyBlock
 from home.core.models.pages import BasePage
+from home.core.page_cache import cache_until
 
 
 class NoticeKind(models.TextChoices):
@@ -154,6 +159,25 @@ class NoticePage(BasePage):
     )
     is_demo = models.BooleanField(_("demo content"), default=False)
 
+    # A publicity notice (公示, seed 003): points listed for the public to object to within a
+    # period, through the objection channel below. Empty period: an ordinary notice.
+    publicity_start = models.DateField(_("publicity period from"), null=True, blank=True)
+    publicity_end = models.DateField(_("publicity period until"), null=True, blank=True)
+    objection_contact = models.CharField(
+        _("objections: contact"),
+        max_length=120,
+        blank=True,
+        help_text=_("The department or person who receives objections."),
+    )
+    objection_email = models.EmailField(_("objections: e-mail"), blank=True)
+    objection_phone = models.CharField(_("objections: phone"), max_length=40, blank=True)
+    objection_address = models.CharField(_("objections: address"), max_length=255, blank=True)
+    # What made this draft (e.g. "lifecycle.decision:12"), so that a signal sent twice makes
+    # one notice; never copied to a copy or a translation.
+    source_key = models.CharField(max_length=80, blank=True, editable=False, db_index=True)
+
+    exclude_fields_in_copy = ["source_key"]
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -178,6 +202,17 @@ class NoticePage(BasePage):
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("publicity_start"), FieldPanel("publicity_end")]),
+                FieldPanel("objection_contact"),
+                FieldRowPanel([FieldPanel("objection_email"), FieldPanel("objection_phone")]),
+                FieldPanel("objection_address"),
+                InlinePanel("publicity_points", label=_("publicised point")),
+            ],
+            heading=_("Publicity (公示)"),
+            classname="collapsed",
+        ),
         FieldPanel("related_services", widget=forms.CheckboxSelectMultiple),
         FieldPanel("related_points", widget=forms.SelectMultiple),
         FieldPanel("is_demo"),
@@ -213,9 +248,50 @@ class NoticePage(BasePage):
             raise ValidationError(
                 {"effective_date": _("A notice cannot take effect before it is published.")}
             )
+        self.clean_publicity()
+
+    def clean_publicity(self):
+        from django.core.exceptions import ValidationError
+
+        start, end = self.publicity_start, self.publicity_end
+        if start and not end:
+            raise ValidationError({"publicity_end": _("Give the last day of the period.")})
+        if end and not start:
+            raise ValidationError({"publicity_start": _("Give the first day of the period.")})
+        if start and end < start:
+            raise ValidationError({"publicity_end": _("The period cannot end before it starts.")})
+
+    @property
+    def is_publicity(self) -> bool:
+        return bool(self.publicity_start and self.publicity_end)
+
+    @property
+    def has_objection_channel(self) -> bool:
+        return any(
+            (
+                self.objection_contact,
+                self.objection_email,
+                self.objection_phone,
+                self.objection_address,
+            )
+        )
 
     def get_fallback_description(self) -> str:
         return self.summary
+
+    def next_change(self):
+        """When the publicity state ("open", "period over") changes by the clock alone: the
+        midnight that starts the period, or the one that ends it."""
+        if not self.is_publicity:
+            return None
+        today = timezone.localdate()
+        for day in (self.publicity_start, self.publicity_end + datetime.timedelta(days=1)):
+            if day > today:
+                return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        return None
+
+    def serve(self, request, *args, **kwargs):
+        return cache_until(super().serve(request, *args, **kwargs), self.next_change())
 
     def get_context(self, request, *args, **kwargs):
         from .pages import notice_context
@@ -243,6 +319,46 @@ class NoticeAttachment(Orderable):
 
     def __str__(self):
         return self.title or self.document.title
+
+
+class PublicityMatter(models.TextChoices):
+    RECOGNISED = "recognised", pgettext_lazy("publicity matter", "to be recognised")  # 拟认定
+    REVOKED = "revoked", pgettext_lazy("publicity matter", "recognition revoked")  # 撤销
+    SUSPENDED = "suspended", pgettext_lazy("publicity matter", "suspended")  # 暂停
+    REINSTATED = "reinstated", pgettext_lazy("publicity matter", "reinstated")  # 恢复
+
+
+class PublicityPoint(Orderable):
+    """A point listed on a publicity notice, and what is publicised about it."""
+
+    notice = ParentalKey(NoticePage, on_delete=models.CASCADE, related_name="publicity_points")
+    point = models.ForeignKey(
+        "directory.ServicePoint",
+        verbose_name=_("point"),
+        on_delete=models.CASCADE,
+        related_name="publicity_listings",
+    )
+    matter = models.CharField(
+        _("matter"),
+        max_length=12,
+        choices=PublicityMatter.choices,
+        default=PublicityMatter.RECOGNISED,
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    # The searchable point chooser (name, city, category), not the page tree: the office
+    # publicises points from all over the directory.
+    panels = [
+        FieldPanel("point", widget=PointChooserWidget()),
+        FieldRowPanel([FieldPanel("matter"), FieldPanel("note")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("publicised point")
+        verbose_name_plural = _("publicised points")
+
+    def __str__(self):
+        return str(self.point)
 
 
 class NoticeRepost(models.Model):

@@ -10,7 +10,7 @@ from home.core.jsonld import json_ld
 from home.core.locales import localized_pages
 from home.core.querystring import query_url
 
-from .models import NoticeKind, NoticePage
+from .models import NoticeKind, NoticePage, PublicityMatter
 from .reposts import reposting_points
 
 # --- A notice's page -------------------------------------------------------------------------
@@ -74,5 +74,40 @@ def notice_context(notice: NoticePage, request) -> dict:
         "related_services": service_links,
         "related_points": localized_pages(related.order_by("title"), locale),
         "reposting_points": reposting_points(notice),
+        **publicity_context(notice, request),
         "json_ld": json_ld(notice_json_ld(notice, request)),
     }
+
+
+# --- A publicity notice (公示) ---------------------------------------------------------------
+
+
+def publicity_state(notice: NoticePage, today=None) -> str:
+    """ "upcoming", "open" or "closed": where today stands in the publicity period."""
+    today = today or timezone.localdate()
+    if today < notice.publicity_start:
+        return "upcoming"
+    return "open" if today <= notice.publicity_end else "closed"
+
+
+def publicity_context(notice: NoticePage, request) -> dict:
+    """The listed points, in the notice's language where they have a page in it, each linked
+    to its profile (which shows its recognition level) while the profile is published."""
+    rows = list(notice.publicity_points.select_related("point__city", "point__province"))
+    if not rows and not notice.is_publicity:
+        return {"publicity_points": []}
+    shown = localized_pages([row.point for row in rows], notice.locale)
+    points = [
+        {
+            "point": point,
+            "url": point.get_url(request) if point.live else "",
+            "matter": row.matter,
+            "matter_label": PublicityMatter(row.matter).label,
+            "note": row.note,
+        }
+        for row, point in zip(rows, shown, strict=True)
+    ]
+    context = {"publicity_points": points}
+    if notice.is_publicity:
+        context["publicity_state"] = publicity_state(notice)
+    return context

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
-from ..models import ConsultationRequest, Status
+from ..models import OPEN_STATUSES, ConsultationRequest, Status
 from ..staff import is_office_staff
 from .access import source_points
 
@@ -21,6 +21,10 @@ class ConsultationFilterSet(WagtailFilterSet):
         choices=Status.choices,
         empty_label=_("All"),
         widget=forms.RadioSelect,
+    )
+    # "Open" is three statuses (new, in progress, transferred): the dashboard's count links here.
+    open = django_filters.BooleanFilter(
+        label=_("Open"), method="filter_open", widget=BooleanRadioSelect
     )
     overdue = django_filters.BooleanFilter(
         label=_("Overdue"), method="filter_overdue", widget=BooleanRadioSelect
@@ -38,12 +42,17 @@ class ConsultationFilterSet(WagtailFilterSet):
 
     class Meta:
         model = ConsultationRequest
-        fields = ["status", "overdue", "point", "submitted_at"]
+        fields = ["status", "open", "overdue", "point", "submitted_at"]
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
         if request is None or not is_office_staff(request.user):
             self.filters.pop("point")
+
+    def filter_open(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.open() if value else queryset.exclude(status__in=OPEN_STATUSES)
 
     def filter_overdue(self, queryset, name, value):
         if value is None:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Locale
 
+from directory.choosers import PointChooserWidget
 from directory.models import ServiceItem
 
 from ..models import Status
@@ -58,7 +59,16 @@ class StatusForm(forms.Form):
 
 
 class TransferForm(forms.Form):
-    to_point = forms.CharField(label=_("Transfer to"), widget=forms.Select)
+    # The searchable point chooser (directory/choosers.py), limited to live, active points.
+    to_point = forms.CharField(
+        label=_("Transfer to"),
+        required=False,
+        widget=PointChooserWidget(active_only=True),
+    )
+    # The office only (removed for point staff): back to the office's own central inbox.
+    central = forms.BooleanField(
+        label=_("Send to the IP office central inbox instead"), required=False
+    )
     note = forms.CharField(
         label=_("Reason for the transfer"),
         max_length=2000,
@@ -72,33 +82,65 @@ class TransferForm(forms.Form):
         self.request_obj = request_obj
         # The office may send a request back to its central inbox; a point may not.
         self.allow_central = is_office_staff(user) and request_obj.point_id is not None
-        self.targets = {
-            point.pk: point for point in transfer_targets().exclude(pk=request_obj.point_id)
-        }
-        self.fields["to_point"].widget.choices = [
-            ("", _("Choose a point")),
-            *point_choices(self.targets.values(), central=self.allow_central),
-        ]
+        if not self.allow_central:
+            del self.fields["central"]
 
-    def clean_to_point(self):
-        value = self.cleaned_data["to_point"].strip()
+    def clean(self):
+        cleaned = super().clean()
+        if "to_point" not in cleaned:
+            return cleaned
+        value = str(cleaned.get("to_point") or "").strip()
+        if cleaned.get("central") or value == CENTRAL:
+            value = CENTRAL
         current = CENTRAL if self.request_obj.point_id is None else str(self.request_obj.point_id)
-        if value == current:
-            raise forms.ValidationError(_("The request is already there."), code="same")
-        if value == CENTRAL and self.allow_central:
-            return None
-        try:
-            return self.targets[int(value)]
-        except (ValueError, KeyError):
-            raise forms.ValidationError(
-                _("Choose an active point from the list."), code="invalid_choice"
-            ) from None
+        if not value:
+            self.add_error(
+                "to_point",
+                forms.ValidationError(
+                    _("Choose the point to transfer the request to."), code="required"
+                ),
+            )
+        elif value == current:
+            self.add_error(
+                "to_point", forms.ValidationError(_("The request is already there."), code="same")
+            )
+        elif value == CENTRAL:
+            if self.allow_central:
+                cleaned["to_point"] = None
+            else:
+                self.add_error(
+                    "to_point",
+                    forms.ValidationError(
+                        _("Choose an active point from the list."), code="invalid_choice"
+                    ),
+                )
+        else:
+            target = (
+                transfer_targets().exclude(pk=self.request_obj.point_id).filter(pk=_as_int(value))
+            ).first()
+            if target is None:
+                self.add_error(
+                    "to_point",
+                    forms.ValidationError(
+                        _("Choose an active point from the list."), code="invalid_choice"
+                    ),
+                )
+            else:
+                cleaned["to_point"] = target
+        return cleaned
 
     def clean_note(self):
         note = self.cleaned_data["note"].strip()
         if not note:
             raise forms.ValidationError(_("Say why the request is transferred."), code="required")
         return note
+
+
+def _as_int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 class EditForm(forms.Form):

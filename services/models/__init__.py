@@ -10,6 +10,7 @@ from .consultations import (
     RoutingRule,
     Status,
 )
+from .error_reports import ErrorReport
 from .outbox import OutboxEmail
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "CalendarDay",
     "ConsultationReply",
     "ConsultationRequest",
+    "ErrorReport",
     "OutboxEmail",
     "Origin",
     "ReplyChannel",

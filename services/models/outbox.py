@@ -18,6 +18,11 @@ class OutboxEmail(models.Model):
         TRANSFER = "transfer", _("request transferred")
         REGISTRATION = "registration", _("registration")
         ACCOUNT = "account", _("staff account")
+        # The point lifecycle (directory/applications, directory/lifecycle via home/core/mail.py).
+        APPLICATION = "application", _("recognition application")
+        REMINDER = "reminder", _("reminder")
+        DECISION = "decision", _("decision")
+        ERROR_REPORT = "error_report", _("error report")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     request = models.ForeignKey(

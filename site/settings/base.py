@@ -80,6 +80,13 @@ ANNUAL_SUMMARY_DUE = env.get("ANNUAL_SUMMARY_DUE", "12-31")
 ANNUAL_SUMMARY_REMINDER_DAYS = int(env.get("ANNUAL_SUMMARY_REMINDER_DAYS", "30"))
 # Years an organisation whose point was revoked for false material may not apply (第二十一条).
 APPLICATION_BAR_YEARS = int(env.get("APPLICATION_BAR_YEARS", "3"))
+# Seconds an applicant's e-mail confirmation link stays valid.
+APPLICATION_CONFIRM_MAX_AGE = int(env.get("APPLICATION_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
+# Beijing time at which the background worker runs the daily jobs (reminders, clean-ups).
+DAILY_JOBS_AT = env.get("DAILY_JOBS_AT", "03:10")
+# Days an error report's contact details are kept after it is closed; the office's copy address.
+ERROR_REPORT_CONTACT_DAYS = int(env.get("ERROR_REPORT_CONTACT_DAYS", "30"))
+ERROR_REPORT_OFFICE_EMAIL = env.get("ERROR_REPORT_OFFICE_EMAIL", "")
 
 # --- Applications ------------------------------------------------------------------------
 # The project's apps, in the order of their layers (each imports only those above it in this

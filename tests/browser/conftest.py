@@ -126,6 +126,8 @@ def server_env(server_workdir) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
+        # Private uploads (consultation attachments, application proofs) stay with the server.
+        "PRIVATE_MEDIA_ROOT": str(workdir / "private_media"),
         "SITE_BASE_URL": base_url,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         # An empty tile URL keeps Leaflet off the network: the list must stand on its own.

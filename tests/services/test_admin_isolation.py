@@ -1,7 +1,7 @@
 """No point's staff sees another point's unpublished things anywhere in the admin.
 
 Points A and B each have staff, a draft profile edit, a draft case (in moderation, so that it is
-in the workflow queue too), a draft event, a consultation request, and an image and a document
+in the workflow queue too), a draft event, a consultation request, an error report, and an image and a document
 in the point's collection; B's carry the marker B-SECRET-MARKER in their titles and slugs.
 Logged in as A's staff, the test walks **every admin URL pattern** of the resolver: patterns
 that take an id are filled with B's ids of the matching kind (pages, revisions, workflow states,
@@ -33,7 +33,7 @@ from wagtail.models import Collection, Page, UploadedFile, WorkflowState
 
 from home.cases.models import CasePage
 from home.events.models import EventPage
-from services.models import ConsultationRequest
+from services.models import ConsultationRequest, ErrorReport
 from tests.home.cases.factories import CasePageFactory
 from tests.home.events.factories import EventPageFactory
 
@@ -71,6 +71,7 @@ class Point:
     workflow_state: WorkflowState | None = None
     session: EditingSession | None = None
     upload: UploadedFile | None = None
+    error_report: ErrorReport | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -114,6 +115,9 @@ def _make_point_world(tag, title, sections, make_point, make_staff, make_request
     )
     request_obj = make_request(point, subject=f"{tag} 咨询")
     world = Point(point, staff, case, event, image, document, collection, request_obj)
+    world.error_report = ErrorReport.objects.create(
+        point=point, part="hours", text=f"{tag} 报告有误", submission_nonce=f"iso-{tag}"
+    )
     # In moderation: B's draft case is in the workflow queue and its reports.
     workflow = case.get_workflow()
     if workflow is not None:
@@ -207,7 +211,7 @@ def _object_for_model(model, target, b):
         return None
     if issubclass(model, Page):
         return target
-    for candidate in (b.image, b.document, b.collection, b.request, b.staff):
+    for candidate in (b.image, b.document, b.collection, b.request, b.error_report, b.staff):
         if isinstance(candidate, model):
             return candidate
     if issubclass(model, Group):
@@ -227,7 +231,9 @@ ROUTE_OBJECTS = {
 }
 # Answer 200 to any id by design and act only on the user's own object: releasing one's own
 # editing session (Wagtail filters by the requesting user). The body is still checked.
-ANSWERS_ANY_ID = {"wagtailadmin_editing_sessions:release"}
+# The point chooser's "chosen" answers for any live, active point with its public, live title
+# (a transfer may go to any of them; directory/choosers.py): public by design.
+ANSWERS_ANY_ID = {"wagtailadmin_editing_sessions:release", "point_chooser:chosen"}
 
 
 def _route_object(route, target, b):
@@ -323,7 +329,10 @@ def fill(route, pattern, target, b) -> dict | None:
 
 
 def _is_b(obj, b, target) -> bool:
-    things = (target, b.case, b.point, b.event, b.image, b.document, b.collection, b.request)
+    things = (
+        *(target, b.case, b.point, b.event, b.image, b.document, b.collection, b.request),
+        b.error_report,
+    )
     return any(type(obj) is type(thing) and obj.pk == thing.pk for thing in things) or (
         isinstance(obj, Page) and obj.pk in {b.case.pk, b.point.pk, b.event.pk}
     )
@@ -442,6 +451,7 @@ def _b_unchanged(b: Point):
     assert get_image_model().objects.filter(pk=b.image.pk, title=b.image.title).exists()
     assert get_document_model().objects.filter(pk=b.document.pk).exists()
     assert Page.objects.get(pk=b.point.pk).draft_title == b.point.title
+    assert ErrorReport.objects.get(pk=b.error_report.pk).is_open
 
 
 # --- the tests --------------------------------------------------------------------------------

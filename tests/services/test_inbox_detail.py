@@ -41,9 +41,9 @@ def test_detail_shows_every_field_history_and_forms(points, make_request, client
         "submitted",  # the history's first line
     ):
         assert text in html, text
-    # Transfer targets: the other active point, not this one.
-    assert f'value="{points[1].pk}"' in html
-    assert f'<option value="{points[0].pk}"' not in html
+    # Transfer targets come from the searchable point chooser, limited to active points.
+    assert 'name="to_point"' in html
+    assert "/admin/point-chooser/?active=1" in html
 
 
 def test_detail_of_an_anonymised_request_says_so(points, make_request, client_a):

@@ -18,6 +18,9 @@ class Applicant(models.Model):
     organisation = models.CharField(_("organisation"), max_length=120)
     email_confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    # Personal data (the contact's name and e-mail) are kept only with this consent.
+    consented_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    consent_version = models.CharField(_("consent version"), max_length=20, blank=True)
 
     class Meta:
         verbose_name = _("applicant")

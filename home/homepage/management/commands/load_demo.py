@@ -31,3 +31,12 @@ class Command(BaseCommand):
                 % editorial
             )
         )
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "Demo applications, change reports and verifications, annual summaries and "
+                    "evaluations added: %(applications)s, %(lifecycle)s, %(yearly)s"
+                )
+                % editorial
+            )
+        )
