@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
 from services import handling
 from services.models import ConsultationRequest, Status
@@ -154,3 +155,28 @@ def test_a_transfer_is_shown_to_the_asker(client, make_point, make_request, make
     html = client.get(TRACK).content.decode()
     assert "广州第二图书馆" in html
     assert "这个问题由第二图书馆更专业" in html
+
+
+def test_the_page_says_how_the_answer_will_come_and_what_hiding_does(
+    client, make_point, make_request
+):
+    """A phone asker is not told to wait for an e-mail; the history and the hide button read
+    as sentences (issue 13's first-visitor frictions)."""
+    point = make_point(title="广州测试图书馆")
+    by_phone = make_request(point, reply_channel="phone", phone="13800138000", email="")
+    open_tracking(client, by_phone)
+    html = client.get(TRACK).content.decode()
+    assert (
+        "网点将按您留下的号码致电答复" in html
+        and "邮件" not in html.split('id="no-answer-yet"')[1][:120]
+    )
+    assert "问题已提交" in html
+    assert "不再在本设备上显示此问题" in html and "问题本身不会关闭" in html
+
+    client = Client()  # a second asker
+    by_mail = make_request(
+        point, reply_channel="email", phone="13900139000", email="wang@example.com"
+    )
+    open_tracking(client, by_mail, secret="wang@example.com")
+    html = client.get(TRACK).content.decode()
+    assert "一有答复即发邮件通知您" in html
