@@ -145,11 +145,12 @@ def prefetch_profile(point) -> None:
     )
 
 
-def change_records(point, limit: int = 10) -> list[dict]:
-    """Approved change reports, as the public sees them: when, and which facts (no values)."""
+def change_records(source, limit: int = 10) -> list[dict]:
+    """Approved change reports of the default-locale `source` page, as the public sees them:
+    when, and which facts (no values)."""
     from .lifecycle.models import ChangeReport
 
-    reports = ChangeReport.objects.approved().filter(point_id=_source_id(point))
+    reports = ChangeReport.objects.approved().filter(point_id=source.pk)
     return [
         {"date": report.decided_at or report.submitted_at, "facts": report.changed_labels}
         for report in reports.order_by("-decided_at", "-pk")[:limit]
@@ -167,18 +168,14 @@ def _source(point):
     return source_page(point)
 
 
-def _source_id(point) -> int:
-    return _source(point).pk
-
-
-def status_decision(point):
+def status_decision(point, source):
     """The decision that made a suspended or revoked point so, for its profile's notice."""
     if point.is_active:
         return None
     from .lifecycle.models import StatusDecision
 
     return (
-        StatusDecision.objects.filter(point_id=_source_id(point), new_status=point.status)
+        StatusDecision.objects.filter(point_id=source.pk, new_status=point.status)
         .order_by("-decided_at", "-pk")
         .first()
     )
@@ -186,10 +183,12 @@ def status_decision(point):
 
 def profile_context(point, request) -> dict:
     prefetch_profile(point)
+    # Looked up once: on an English page each look-up of the source page is a query.
+    source = _source(point)
     return {
-        "last_verified": _source(point).last_verified_at,
-        "change_records": change_records(point),
-        "status_decision": status_decision(point),
+        "last_verified": source.last_verified_at,
+        "change_records": change_records(source),
+        "status_decision": status_decision(point, source),
         "offering_groups": offerings_by_tier(point),
         "map_markers": map_markers(point),
         "json_ld": script_json(json_ld(point, request)),
