@@ -57,3 +57,8 @@ class DirectoryConfig(AppConfig):
                 )
         for through in (ServicePoint.qualifications.through, ServicePoint.audiences.through):
             m2m_changed.connect(forget_checks, sender=through, dispatch_uid=f"facts-{through}")
+
+        # The open-data files (/open-data/) are rebuilt once a day by the worker.
+        from .hsds.jobs import register as register_hsds_export
+
+        register_hsds_export()

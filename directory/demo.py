@@ -101,6 +101,20 @@ SERVICE_PHRASES = {
     "V09": "知识产权质押融资对接",
     "P17": "企业知识产权贯标辅导",
 }
+# Where a few well-known campuses and libraries really are: the demo shows real distances for
+# them, and "in <city>" for the rest, which stand at their city's centre (coordinates_approximate).
+EXACT_PLACES = {
+    "中山大学": (23.0966, 113.2988, "广州市海珠区新港西路135号"),
+    "广东省科技图书馆（广东省科学院信息研究所）": (23.1395, 113.2960, "广州市越秀区先烈中路100号"),
+    "清华大学": (40.0030, 116.3260, "北京市海淀区清华园1号"),
+    "北京大学": (39.9929, 116.3055, "北京市海淀区颐和园路5号"),
+    "上海图书馆（上海科学技术情报研究所）": (31.2071, 121.4426, "上海市徐汇区淮海中路1555号"),
+    "上海交通大学": (31.0252, 121.4337, "上海市闵行区东川路800号"),
+    "厦门大学": (24.4381, 118.0964, "厦门市思明区思明南路422号"),
+    "东南大学": (32.0565, 118.7935, "南京市玄武区四牌楼2号"),
+    "南开大学": (39.1035, 117.1700, "天津市南开区卫津路94号"),
+    "中国科学技术大学": (31.8386, 117.2660, "合肥市包河区金寨路96号"),
+}
 MUNICIPALITY_NAMES = ("北京", "上海", "天津", "重庆")
 PRICES = [200, 300, 500, 800, 1000, 2000]
 SERVICE_NAMES = {item["code"]: item["name"] for item in CATALOGUE}
@@ -227,6 +241,17 @@ def demo_row(org: Organisation, number: int) -> dict[str, str]:
     top = "market_firm" if category.startswith("market_") else category
     audiences = [code for code, _name in AUDIENCES] if org.is_node else AUDIENCES_BY_CATEGORY[top]
     node_level = next((NODE_LEVELS[t] for t in org.types if t in NODE_LEVELS), "")
+    place = EXACT_PLACES.get(org.name)
+    # Without coordinates the importer leaves a point at its city's centre, flagged approximate.
+    located = (
+        {
+            "latitude": str(place[0]),
+            "longitude": str(place[1]),
+            "address": f"（演示地址）{place[2]}",
+        }
+        if place
+        else {"latitude": "", "longitude": ""}
+    )
     return {
         "name": org.name,
         "category": category,
@@ -245,6 +270,7 @@ def demo_row(org: Organisation, number: int) -> dict[str, str]:
         "recognition_note": "；".join(org.levels),
         "status": "active",
         "is_demo": "1",
+        **located,
     }
 
 

@@ -102,7 +102,11 @@ def _region(value: str, level: int) -> Region | None:
     regions = Region.objects.filter(level=level, locale__language_code=_default_language())
     if value.isdigit():
         return regions.filter(adcode=value).first()
-    return regions.filter(slug=value).first() or regions.filter(name=value).first()
+    return (
+        regions.filter(slug=value).first()
+        or regions.filter(name=value).first()
+        or regions.filter(name_en__iexact=value).first()  # ?province=Inner Mongolia
+    )
 
 
 def parse_directory_query(

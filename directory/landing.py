@@ -43,7 +43,7 @@ def landing_for(
         return Landing(
             param="province",
             value=region.slug,
-            title=_("IP information public service points in %(place)s") % {"place": region.name},
+            title=_("IP information public service points in %(place)s") % {"place": region.label},
             description=ngettext(
                 "%(count)d IP information public service point or node in %(place)s: "
                 "address, contact details and the services it offers.",
@@ -51,7 +51,7 @@ def landing_for(
                 "addresses, contact details and the services each offers.",
                 count,
             )
-            % {"count": count, "place": region.name},
+            % {"count": count, "place": region.label},
             route_name="province",
             route_kwargs={"province_slug": region.slug},
         )
@@ -66,13 +66,13 @@ def landing_for(
             param="category",
             value=category.code,
             title=_("%(category)s: IP information public service points")
-            % {"category": category.name},
+            % {"category": category.label},
             description=ngettext(
                 "%(count)d service point of the kind “%(category)s”, its services and how to reach it.",
                 "%(count)d service points of the kind “%(category)s”, their services and how to reach them.",
                 count,
             )
-            % {"count": count, "category": category.name},
+            % {"count": count, "category": category.label},
             route_name="category",
             route_kwargs={"category_slug": category.slug},
         )

@@ -5,6 +5,7 @@ reads only the facts' version, the keyword ranking and the rows of the page show
 number of queries is fixed whatever the number of results.
 """
 
+import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from wagtail.models import Locale
 
 from .facts import DirectoryFacts, get_facts, km_from_closeness
 from .filters import DirectoryQuery
+from .geo import EARTH_RADIUS_KM
 from .keywords import KeywordMatch, keyword_match
 from .models import Audience, PointCategory, Qualification, Region, ServiceItem, ServicePoint, Tier
 from .reference_cache import reference_rows
@@ -23,6 +25,7 @@ class FacetOption:
     label: str
     count: int
     selected: bool
+    parent: str = ""  # the parent option's value (market-firm sub-kinds)
 
 
 @dataclass
@@ -108,14 +111,20 @@ def run_directory_query(
     closeness: dict[int, float] = {}
     if origin:
         closeness = facts.closeness(matching, *origin)
+        approximate = approximate_pks(facts)
         if ids is not None:
             # Distance first; among points at the same spot, the better keyword match first.
             rank_of = {pk: i for i, pk in enumerate(ids)}
-            km = {pk: round(km_from_closeness(c), 1) for pk, c in closeness.items()}
+            km = {
+                pk: round(km_from_closeness(c), 1)
+                + (APPROXIMATE_SLACK_KM if pk in approximate else 0)
+                for pk, c in closeness.items()
+            }
             ordered = sorted(closeness, key=lambda pk: (km[pk], rank_of[pk]))
         else:
             title_order = facts.index_of
-            ordered = sorted(closeness, key=lambda pk: (-closeness[pk], title_order[pk]))
+            key = {pk: -(_pushed_out(c) if pk in approximate else c) for pk, c in closeness.items()}
+            ordered = sorted(closeness, key=lambda pk: (key[pk], title_order[pk]))
     elif ids is not None:
         index_of = facts.index_of
         ordered = [pk for pk in ids if pk in index_of and matching >> index_of[pk] & 1]
@@ -149,6 +158,44 @@ def run_directory_query(
     )
 
 
+# A point placed at its district's or city's centre (ServicePoint.coordinates_approximate) is
+# somewhere in that area, not at the centre: it is ordered as if this much farther, after the
+# points known to be near, and shows its city instead of a distance it does not have.
+APPROXIMATE_SLACK_KM = 10.0
+_SLACK_COS = math.cos(APPROXIMATE_SLACK_KM / EARTH_RADIUS_KM)
+_SLACK_SIN = math.sin(APPROXIMATE_SLACK_KM / EARTH_RADIUS_KM)
+_approximate: dict[int, tuple[tuple, frozenset[int]]] = {}
+
+
+def _pushed_out(cosine: float) -> float:
+    """The closeness of a point APPROXIMATE_SLACK_KM farther out (cos(a + d), no arccos)."""
+    if cosine <= -_SLACK_COS:  # already (nearly) antipodal
+        return -1.0
+    return cosine * _SLACK_COS - math.sqrt(max(0.0, 1 - cosine * cosine)) * _SLACK_SIN
+
+
+def approximate_pks(facts: DirectoryFacts) -> frozenset[int]:
+    """Listed points whose coordinates are a region's centre: read once per facts version."""
+    locale_id = facts.version[0] if facts.version else None
+    cached = _approximate.get(locale_id)
+    if cached and cached[0] == facts.version:
+        return cached[1]
+    points = ServicePoint.objects.listed().filter(coordinates_approximate=True)
+    if locale_id is not None:
+        points = points.filter(locale_id=locale_id)
+    pks = frozenset(points.values_list("pk", flat=True))
+    _approximate[locale_id] = (facts.version, pks)
+    return pks
+
+
+def _province_of(city: Region) -> Region | None:
+    """The city's province among the cached province rows (no query)."""
+    return next(
+        (r for r in _reference(Region, level=Region.Level.PROVINCE) if r.pk == city.parent_id),
+        None,
+    )
+
+
 def _reference(model, **filters):
     """Reference rows in the default language, cached until an editor changes them."""
     return reference_rows(model, **filters)
@@ -160,17 +207,19 @@ def facet_counts(
     """Each facet counts the results of every other filter, so its options stay choosable."""
 
     facets: dict[str, list[FacetOption]] = {}
+    # A city chosen alone (the home page's city list) is in its province: every control says so.
+    province = query.province or (query.city and _province_of(query.city))
     base = combined(masks, pool, "province", "city")
     facets["province"] = [
-        FacetOption(r.slug, r.name, n, query.province == r)
+        FacetOption(r.slug, r.label, n, province == r)
         for r in _reference(Region, level=Region.Level.PROVINCE)
         if (n := (facts.province.get(r.pk, 0) & base).bit_count())
     ]
-    if query.province:
+    if province:
         base = combined(masks, pool, "city")
         facets["city"] = [
-            FacetOption(r.adcode, r.name, n, query.city == r)
-            for r in _reference(Region, level=Region.Level.CITY, parent=query.province)
+            FacetOption(r.adcode, r.label, n, query.city == r)
+            for r in _reference(Region, level=Region.Level.CITY, parent=province)
             if (n := (facts.city.get(r.pk, 0) & base).bit_count())
         ]
     for name, model, values in (
@@ -180,9 +229,13 @@ def facet_counts(
     ):
         base = combined(masks, pool, name)
         chosen = getattr(query, name)
+        rows = _reference(model)
+        code_of = {x.pk: x.code for x in rows}
         facets[name] = [
-            FacetOption(x.code, x.name, n, chosen == x)
-            for x in _reference(model)
+            FacetOption(
+                x.code, x.label, n, chosen == x, code_of.get(getattr(x, "parent_id", None), "")
+            )
+            for x in rows
             if (n := (values.get(x.pk, 0) & base).bit_count())
         ]
 
@@ -190,13 +243,13 @@ def facet_counts(
     base = combined(masks, pool, "service", "tier")
     if query.tier:
         facets["service"] = [
-            FacetOption(s.code, s.name, n, query.service == s)
+            FacetOption(s.code, s.label, n, query.service == s)
             for s in _reference(ServiceItem)
             if (n := (facts.offer.get((s.pk, query.tier), 0) & base).bit_count())
         ]
     else:
         facets["service"] = [
-            FacetOption(s.code, s.name, n, query.service == s)
+            FacetOption(s.code, s.label, n, query.service == s)
             for s in _reference(ServiceItem)
             if (n := (facts.service.get(s.pk, 0) & base).bit_count())
         ]

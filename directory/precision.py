@@ -1,10 +1,12 @@
 """Precision of the directory's keyword search on evaluation sets (directory/eval/).
 
-Two files, read alike:
+Three files, read alike:
 - search_queries.csv, the public set (query, expect, kind with kind name or service);
 - queries_by_kind.csv, the project's own set of each kind of query people type (names,
   services, questions, places, Traditional characters, pinyin, over-specified names), with a
-  `check` column saying how to judge it and an optional `region`.
+  `check` column saying how to judge it and an optional `region`;
+- queries_en.csv, English queries (kind `english`), run on the English site: services, places
+  and words typed in English, judged against the Chinese names they stand for.
 
 A query passes when, among the first five directory results for it:
 - check=name (the default for kind=name): the point titled `expect` appears;
@@ -30,8 +32,12 @@ from .places import place_of
 EVAL_FOLDER = Path(__file__).resolve().parent / "eval"
 EVAL_QUERIES = EVAL_FOLDER / "search_queries.csv"
 KIND_QUERIES = EVAL_FOLDER / "queries_by_kind.csv"
+# English queries, run on the English site (its points are the Chinese ones, aliased).
+ENGLISH_QUERIES = EVAL_FOLDER / "queries_en.csv"
+ENGLISH = "en"
 TOP = 5
 KINDS = ("name", "service", "question", "place", "traditional", "pinyin", "overspecified")
+ENGLISH_KIND = "english"
 CHECKS = ("name", "service", "region")
 
 
@@ -42,6 +48,7 @@ class EvalQuery:
     kind: str
     check: str = ""
     region: str = ""
+    language: str = ""  # the site the query is typed on; the default language when empty
 
     @property
     def judged_by(self) -> str:
@@ -65,10 +72,11 @@ def load_queries(path: Path = EVAL_QUERIES) -> list[EvalQuery]:
             row["kind"].strip(),
             (row.get("check") or "").strip(),
             (row.get("region") or "").strip(),
+            ENGLISH if row["kind"].strip() == ENGLISH_KIND else "",
         )
         for row in rows
     ]
-    unknown = {case.kind for case in cases} - set(KINDS)
+    unknown = {case.kind for case in cases} - {*KINDS, ENGLISH_KIND}
     if unknown:
         raise ValueError(f"Unknown kind(s) in {path.name}: {', '.join(sorted(unknown))}")
     unjudged = {case.query for case in cases if case.judged_by not in CHECKS}
@@ -84,11 +92,12 @@ def _places_named(case: EvalQuery) -> list[str]:
     return [p for p in (case.region, case.expect if case.judged_by == "region" else "") if p]
 
 
-def top_points(query: str, n: int = TOP) -> list:
+def top_points(query: str, n: int = TOP, language: str = "") -> list:
     """The first `n` points the directory lists for the keyword, through its own code path."""
 
-    # The directory lists the active language's points; judge the default language's.
-    with translation.override(settings.LANGUAGE_CODE):
+    # The directory lists the active language's points; judge the default language's
+    # unless the query is one of the English site's.
+    with translation.override(language or settings.LANGUAGE_CODE):
         return run_directory_query(parse_directory_query({"q": query}), with_facets=False).points[
             :n
         ]
@@ -104,7 +113,7 @@ def is_in(point, place_name: str) -> bool:
 
 
 def judge(case: EvalQuery) -> Outcome:
-    points = top_points(case.query)
+    points = top_points(case.query, language=case.language)
     check = case.judged_by
     if check == "name":
         passed = any(point.title == case.expect for point in points)

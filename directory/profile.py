@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from home.core.jsonld import json_ld as script_json
 
 from .models import Tier
+from .names import place_label
 
 DAY_NAMES = {
     "Mo-Fr": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
@@ -17,15 +18,11 @@ DAY_NAMES = {
 def profile_summary(point) -> str:
     parts = [point.title]
     if point.category_id:
-        parts.append(str(point.category))
-    place = (
-        "".join(str(r) for r in (point.province, point.city) if r is not None)
-        if point.province_id
-        else ""
-    )
+        parts.append(point.category.label)
+    place = place_label(point.province, point.city) if point.province_id else ""
     if place:
         parts.append(place)
-    services = [o.service.name for o in list(point.offerings.all())[:6]]
+    services = [o.service.label for o in list(point.offerings.all())[:6]]
     text = "，".join(parts)
     if services:
         text += "。" + _("Services: %(list)s") % {"list": "、".join(services)}

@@ -44,11 +44,16 @@ def forget(sender=None, model=None, **_kwargs) -> None:
 
 def reference_rows(model, **filters) -> list:
     """Rows of `model` in the default language matching `filters`, in the model's order."""
+    return localized_rows(model, settings.LANGUAGE_CODE, **filters)
+
+
+def localized_rows(model, language: str, **filters) -> list:
+    """Rows of `model` in `language` (a Wagtail locale's code) matching `filters`."""
     flat = ",".join(f"{k}={getattr(v, 'pk', v)}" for k, v in sorted(filters.items()))
     (generation,) = generations(model)
-    key = f"directory:ref:{model._meta.label}:{generation}:{flat}"
+    key = f"directory:ref:{model._meta.label}:{generation}:{language}:{flat}"
     rows = cache.get(key)
     if rows is None:
-        rows = list(model.objects.filter(locale__language_code=settings.LANGUAGE_CODE, **filters))
+        rows = list(model.objects.filter(locale__language_code=language, **filters))
         cache.set(key, rows, ROWS_TIMEOUT)
     return rows

@@ -11,6 +11,7 @@ from pathlib import Path
 from pypinyin import lazy_pinyin
 
 from .reference_data import EXTRA_PROVINCES, MUNICIPALITIES, SLUG_EXCEPTIONS
+from .region_names import english_name
 
 SUFFIXES = re.compile(r"(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|省|市)$")
 
@@ -100,6 +101,7 @@ def region_rows() -> list[dict]:
             row["slug"] = f"{pinyin_slug(row['short_name'])}-{row['adcode']}"
         else:
             row["slug"] = ""
+        row["name_en"] = english_name(row["adcode"], row["name"], row["level"])
     return sorted(rows.values(), key=lambda r: (r["level"], r["adcode"]))
 
 
@@ -119,6 +121,8 @@ def load_regions(Region, locale) -> int:
             if is_new:
                 region = Region(adcode=row["adcode"], locale=locale, translation_key=uuid.uuid4())
             region.name = row["name"]
+            # An English name an editor has changed is kept.
+            region.name_en = getattr(region, "name_en", "") or row["name_en"]
             region.short_name = row["short_name"]
             region.level = row["level"]
             region.slug = row["slug"]
@@ -126,9 +130,30 @@ def load_regions(Region, locale) -> int:
             region.parent = by_code.get(row["parent"]) if row["parent"] else None
             (new if is_new else changed).append(region)
         Region.objects.bulk_create(new)
-        fields = ["name", "short_name", "level", "slug", "latitude", "longitude", "parent"]
+        fields = [
+            "name",
+            "name_en",
+            "short_name",
+            "level",
+            "slug",
+            "latitude",
+            "longitude",
+            "parent",
+        ]
         Region.objects.bulk_update(changed, fields, batch_size=500)
         for region in new:
             by_code[region.adcode] = region
         created += len(new)
     return created
+
+
+def fill_english_names(Region, locale) -> int:
+    """Give every region without an English name the rule's (directory/region_names.py)."""
+    by_code = {row["adcode"]: row["name_en"] for row in region_rows()}
+    missing = list(Region.objects.filter(locale=locale, name_en=""))
+    for region in missing:
+        region.name_en = by_code.get(region.adcode) or english_name(
+            region.adcode, region.name, region.level
+        )
+    Region.objects.bulk_update(missing, ["name_en"], batch_size=500)
+    return len(missing)

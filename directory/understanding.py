@@ -6,6 +6,11 @@ the directory knows, because it owns regions and points:
 
 - pinyin becomes the place or point word it spells (guangzhou → 广州, qinghua → 清华), from
   the names of the regions and of the listed points;
+- English names become the Chinese names they translate: a region's `name_en` (Inner
+  Mongolia → 内蒙古, Harbin → 哈尔滨) and the English translations of catalogue services,
+  categories and qualifications of two words or more (patent navigation → 专利导航, so the
+  published service lists answer it). Single English words are matched through the English
+  glossary of search.analysis (patent → 专利), as synonyms;
 - place words (广州, 广东省, 粤港澳大湾区, 长三角) become regions to look in: a point matches
   such a word by being there, or by having it in its text (中国（宁德）知识产权保护中心 for
   宁德, and 大连理工大学成都研究院, which is in Chengdu, for 大连).
@@ -21,8 +26,9 @@ from pypinyin import lazy_pinyin
 
 from search.analysis import index_tokens, query_terms
 
-from .models import Region, ServicePoint
+from .models import PointCategory, Qualification, Region, ServiceItem, ServicePoint
 from .places import Place, place_of, places
+from .reference_cache import generations
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +110,8 @@ def pinyin_words(version: tuple = ()) -> dict[str, str]:
     wins, then the word found in more point names.
     """
     global _pinyin
+    # English names come from the reference rows: a renamed translation is read again too.
+    version = (version, generations(*ENGLISH_MODELS))
     cached = _pinyin
     if cached is not None and cached[0] == version:
         return cached[1]
@@ -111,6 +119,8 @@ def pinyin_words(version: tuple = ()) -> dict[str, str]:
         if _pinyin is not None and _pinyin[0] == version:
             return _pinyin[1]
         words = _build_pinyin_words()
+        for english, chinese in english_names().items():
+            words.setdefault(english, chinese)
         _pinyin = (version, words)
         return words
 
@@ -150,4 +160,52 @@ def _build_pinyin_words() -> dict[str, str]:
     ordered = sorted(counts, key=lambda w: -counts[w])
     for word in [*sorted(region_words), *ordered]:
         found.setdefault("".join(lazy_pinyin(word)).lower(), word)
+    return found
+
+
+# --- English names -------------------------------------------------------------------------
+
+ENGLISH_MODELS = (Region, ServiceItem, PointCategory, Qualification)
+_NOT_LETTER = re.compile(r"[^a-z]+")
+_BRACKETS = re.compile(r"\s*\(.*?\)")
+
+
+def spelled(text: str) -> str:
+    """An English name as the Latin words of a query spell it when run together
+    (Xi'an → xian, Inner Mongolia → innermongolia, "IP analysis" → ipanalysis)."""
+    return _NOT_LETTER.sub("", text.lower())
+
+
+def english_names() -> dict[str, str]:
+    """{spelled English name: the Chinese word or name it translates}.
+
+    Provinces and cities by `name_en` (to their short name, a place word); catalogue services,
+    categories and qualifications by their translations' names of two words or more (to the
+    Chinese name: a single English word is a glossary word, not a name).
+    """
+    default = settings.LANGUAGE_CODE
+    found: dict[str, str] = {}
+    regions = Region.objects.filter(
+        locale__language_code=default, level__in=(Region.Level.PROVINCE, Region.Level.CITY)
+    ).exclude(name_en="")
+    for name_en, short, name in regions.values_list("name_en", "short_name", "name"):
+        word = short or name
+        for form in {name_en, name_en.removesuffix(" SAR")}:
+            if (key := spelled(form)) and _CJK_WORD.match(word):
+                found.setdefault(key, word)
+    for model in (ServiceItem, PointCategory, Qualification):
+        chinese = dict(
+            model.objects.filter(locale__language_code=default).values_list(
+                "translation_key", "name"
+            )
+        )
+        translated = model.objects.exclude(locale__language_code=default).values_list(
+            "translation_key", "name"
+        )
+        for key, english in translated:
+            if len(english.split()) < 2 or key not in chinese:
+                continue
+            # "Technology and Innovation Support Centre (TISC)" is typed without its brackets.
+            for form in (english, _BRACKETS.sub("", english)):
+                found.setdefault(spelled(form), chinese[key])
     return found

@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+# The office's import and export screens register their own URLs, menu item and log actions.
+from .admin_io import hooks as admin_io_hooks  # noqa: F401
 from .models import Audience, NodeLevel, PointCategory, Qualification, Region, ServiceItem
 
 
@@ -24,20 +26,22 @@ class NodeLevelViewSet(SnippetViewSet):
     model = NodeLevel
     icon = "site"
     list_display = ["name", "code", "sort_order"]
+    list_filter = ["locale"]
 
 
 class AudienceViewSet(SnippetViewSet):
     model = Audience
     icon = "group"
     list_display = ["name", "code", "sort_order"]
+    list_filter = ["locale"]
 
 
 class RegionViewSet(SnippetViewSet):
     model = Region
     icon = "globe"
-    list_display = ["name", "adcode", "level", "parent", "slug"]
+    list_display = ["name", "name_en", "adcode", "level", "parent", "slug"]
     list_filter = ["level", "locale"]
-    search_fields = ["name"]
+    search_fields = ["name", "name_en"]
     list_per_page = 50
 
 

@@ -27,6 +27,9 @@ import opencc
 DICTIONARIES = Path(__file__).resolve().parent / "dictionary"
 USER_DICTIONARY = DICTIONARIES / "ip_terms.txt"
 SYNONYMS = DICTIONARIES / "synonyms.txt"
+# English words and their Chinese equivalents, read as synonyms (the English site searches
+# Chinese text).
+ENGLISH = DICTIONARIES / "english.txt"
 # The user dictionary's tag for a catalogue service name.
 SERVICE_TAG = "svc"
 
@@ -40,6 +43,44 @@ CJK = re.compile(
 )
 _NOT_WORD = re.compile(r"[^\w]+|_+")
 
+# English function words and question words ("patent search in Guangzhou", "where can I
+# find …"). Not "an", "he", "e" and others that are also pinyin syllables (xi an → 西安).
+ENGLISH_STOPWORDS = frozenset(
+    [
+        "the",
+        "of",
+        "in",
+        "for",
+        "and",
+        "to",
+        "near",
+        "with",
+        "on",
+        "at",
+        "or",
+        "by",
+        "from",
+        "i",
+        "my",
+        "me",
+        "we",
+        "our",
+        "us",
+        "you",
+        "find",
+        "need",
+        "want",
+        "looking",
+        "where",
+        "can",
+        "how",
+        "is",
+        "are",
+        "any",
+        "some",
+        "please",
+    ]
+)
 # One-character function words a visitor may type ("广州的专利服务") but a page need not contain.
 _QUERY_STOPWORDS = frozenset("的地得了和与及或在是等之于对为把被也都就并而")
 # The words of a question typed in plain language (我想在广州找专利检索服务, 广州哪里可以查专利):
@@ -170,6 +211,8 @@ def _build_tokenizer() -> jieba.Tokenizer:
     tk.initialize()
     load_user_dictionary(tk, USER_DICTIONARY)
     _synonyms.update(load_synonyms(tk, SYNONYMS))
+    for english, chinese in load_synonyms(tk, ENGLISH).items():
+        _synonyms[english] = (*_synonyms.get(english, ()), *chinese)
     return tk
 
 
@@ -305,7 +348,11 @@ def query_terms(query: str) -> list[str]:
             if piece not in terms:
                 terms.append(piece)
     content = [
-        term for term in terms if term not in _QUERY_STOPWORDS and term not in QUESTION_WORDS
+        term
+        for term in terms
+        if term not in _QUERY_STOPWORDS
+        and term not in QUESTION_WORDS
+        and term not in ENGLISH_STOPWORDS
     ]
     meaningful = [term for term in content if term not in FILLER_WORDS]
     return (meaningful or content or terms)[:MAX_QUERY_TERMS]

@@ -7,11 +7,12 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Services and consultations")
 
     def ready(self):
-        from django.db.models.signals import post_migrate, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from directory.changes import reference_changed
         from directory.lifecycle.signals import point_status_changed
         from directory.models import ServicePoint
+        from directory.opening import forget_calendar, register_calendar
         from directory.yearly.figures import register_summary_figures
         from home.core.mail import register_mail_sender
         from home.core.schedule import register_daily_job
@@ -37,6 +38,15 @@ class ServicesConfig(AppConfig):
         )
         # The directory's point lifecycle sends its mail through the outbox (home/core/mail.py).
         register_mail_sender(outbox.enqueue)
+        # Open now / closed on profiles and result cards follows the holidays and make-up days.
+        from .models import CalendarDay
+        from .working_hours import calendar_from_db
+
+        register_calendar(calendar_from_db)
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_calendar, sender=CalendarDay, dispatch_uid=f"calendar-{id(signal)}"
+            )
         post_migrate.connect(load_reference_data, sender=self, dispatch_uid="services-reference")
         # Renamed or deleted regions, once committed (directory/changes.py).
         reference_changed.connect(forget_city_choices, dispatch_uid="city-choices")

@@ -1,5 +1,7 @@
 """The public consultation forms: asking, finding your request again, rating the answer."""
 
+import json
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
@@ -12,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from directory.models import Region, ServiceItem, Tier
+from directory.names import current_language
 from home.core.bot_checks import BotCheckedForm
+from home.core.forms import ActionableErrorsMixin
 from home.core.validation import normalise_phone, normalise_text, single_line, strip_invisible
 
 from .models import ReplyChannel
@@ -20,6 +24,7 @@ from .validation import check_attachment
 from .widgets import FastSelect
 
 CITY_CHOICES_CACHE_KEY = "consultation-city-choices"
+CITY_KEYWORDS_CACHE_KEY = "consultation-city-keywords"
 # The longest address SMTP carries (RFC 5321) and the model field stores.
 EMAIL_MAX_LENGTH = 254
 
@@ -56,15 +61,53 @@ def city_choices():
 
     Cached: regions change only when an editor renames one (a signal clears the cache).
     """
-    choices = cache.get(CITY_CHOICES_CACHE_KEY)
+    key = f"{CITY_CHOICES_CACHE_KEY}:{current_language()}"  # names differ per language
+    choices = cache.get(key)
     if choices is None:
         choices = _city_choices()
-        cache.set(CITY_CHOICES_CACHE_KEY, choices, 3600)
+        cache.set(key, choices, 3600)
     return [("", _("Choose your city")), *choices]
 
 
 def forget_city_choices(**kwargs):
-    cache.delete(CITY_CHOICES_CACHE_KEY)
+    cache.delete_many([f"{CITY_CHOICES_CACHE_KEY}:{code}" for code, _n in settings.LANGUAGES])
+    cache.delete(CITY_KEYWORDS_CACHE_KEY)
+
+
+def city_keywords() -> dict[str, str]:
+    """What a visitor may type to find a city in the list's filter box (js/city-filter.js),
+    in either script whatever the page's language: the city's and its province's Chinese and
+    English names and the pinyin of the city's slug.
+
+    Cached with the choices (and cleared with them).
+    """
+    keywords = cache.get(CITY_KEYWORDS_CACHE_KEY)
+    if keywords is None:
+        rows = Region.objects.filter(
+            level=Region.Level.CITY, locale=Locale.get_default()
+        ).values_list("pk", "slug", "name", "name_en", "parent__name", "parent__name_en")
+        keywords = {
+            str(pk): " ".join(filter(None, (slug.rsplit("-", 1)[0], *names)))
+            for pk, slug, *names in rows
+        }
+        cache.set(CITY_KEYWORDS_CACHE_KEY, keywords, 3600)
+    return keywords
+
+
+def initial_city(point=None, city_hint: str | None = None) -> int | None:
+    """The city to preselect: the point's own when asking a point, else the city the visitor
+    chose in the directory's filter (its adcode, as in `?city=440100`)."""
+    if point is not None and point.city_id:
+        return point.city_id
+    if city_hint and city_hint.isdigit():
+        return (
+            Region.objects.filter(
+                level=Region.Level.CITY, locale=Locale.get_default(), adcode=city_hint
+            )
+            .values_list("pk", flat=True)
+            .first()
+        )
+    return None
 
 
 def _city_choices():
@@ -75,7 +118,9 @@ def _city_choices():
     )
     groups: dict[str, list] = {}
     for city in rows:
-        groups.setdefault(city.parent.name if city.parent else "", []).append((city.pk, city.name))
+        groups.setdefault(city.parent.label if city.parent else "", []).append(
+            (city.pk, city.label)
+        )
     return list(groups.items())
 
 
@@ -86,7 +131,9 @@ def service_choices(point=None):
     grouped: dict[str, list] = {}
     labels = dict(Tier.choices)
     for service in services.order_by("sort_order", "code"):
-        grouped.setdefault(str(labels.get(service.tier, "")), []).append((service.pk, service.name))
+        grouped.setdefault(str(labels.get(service.tier, "")), []).append(
+            (service.pk, service.label)
+        )
     return [("", _("Not sure")), *grouped.items()]
 
 
@@ -98,15 +145,24 @@ class ConsultationForm(BotCheckedForm):
         empty_value=None,
         widget=FastSelect,
     )
-    subject = VisibleCharField(label=_("Subject"), max_length=120, validators=[single_line])
+    subject = VisibleCharField(
+        label=_("Subject"),
+        max_length=120,
+        validators=[single_line],
+        error_messages={"required": _("Enter a subject: a few words on what you need.")},
+    )
     question = VisibleCharField(
         label=_("Your question"),
         widget=forms.Textarea(attrs={"rows": 6}),
         validators=[MaxLengthValidator(settings.CONSULTATION_QUESTION_MAX_CHARS)],
-        help_text=_("Up to %(count)s characters. Do not include ID numbers or passwords.")
-        % {"count": settings.CONSULTATION_QUESTION_MAX_CHARS},
+        error_messages={"required": _("Enter your question.")},
     )
-    name = VisibleCharField(label=_("Your name"), max_length=60, validators=[single_line])
+    name = VisibleCharField(
+        label=_("Your name"),
+        max_length=60,
+        validators=[single_line],
+        error_messages={"required": _("Enter your name, so the point knows whom to answer.")},
+    )
     organisation = VisibleCharField(
         label=_("Organisation"), max_length=120, required=False, validators=[single_line]
     )
@@ -132,9 +188,20 @@ class ConsultationForm(BotCheckedForm):
         choices=ReplyChannel.choices,
         initial=ReplyChannel.EMAIL,
         widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how we should reply: by e-mail or by phone."),
+            "invalid_choice": _("Choose how we should reply: by e-mail or by phone."),
+        },
     )
     city = forms.TypedChoiceField(
-        label=_("Your city"), coerce=int, empty_value=None, widget=FastSelect
+        label=_("Your city"),
+        coerce=int,
+        empty_value=None,
+        widget=FastSelect,
+        error_messages={
+            "required": _("Choose your city, so that a point near you answers."),
+            "invalid_choice": _("Choose your city from the list."),
+        },
     )
     attachment = forms.FileField(
         label=_("Attachment (optional)"),
@@ -144,11 +211,27 @@ class ConsultationForm(BotCheckedForm):
     )
     consent = forms.BooleanField(label=_("I agree"), required=True)
 
-    def __init__(self, *args, point=None, action: str = "", **kwargs):
+    def __init__(self, *args, point=None, action: str = "", city_hint: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.point = point
         self.fields["service"].choices = service_choices(point)
+        # Set per form, not on the class: a lazy string formatted at import is frozen in the
+        # language the process started in.
+        self.fields["question"].help_text = _(
+            "Up to %(count)s characters. Do not include ID numbers or passwords."
+        ) % {"count": settings.CONSULTATION_QUESTION_MAX_CHARS}
         self.fields["city"].choices = city_choices()
+        # One attribute for the whole list, not one per option: the options' markup stays
+        # what every other reader of the form expects.
+        self.fields["city"].widget.attrs.update(
+            {
+                "data-filter-label": _("Type to shorten the list (e.g. 广州 or Guangzhou)"),
+                "data-filter-status": _("Cities that match: %(count)s"),
+                "data-keywords": json.dumps(city_keywords(), ensure_ascii=False),
+            }
+        )
+        if not self.is_bound and not self.initial.get("city"):
+            self.initial["city"] = initial_city(point, city_hint)
         self.fields["consent"].label = consent_label(point)
         self.fields["consent"].error_messages["required"] = _(
             "Tick the box to agree, or we cannot receive your question."
@@ -251,15 +334,21 @@ def consent_label(point=None):
     )
 
 
-class TrackingLookupForm(forms.Form):
+class TrackingLookupForm(ActionableErrorsMixin, forms.Form):
     code = forms.CharField(
         label=_("Tracking code"),
         max_length=20,
+        error_messages={"required": _("Enter the tracking code from your confirmation.")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
     secret = VisibleCharField(
         label=_("Last 4 digits of your phone number, or your e-mail address"),
         max_length=254,
+        error_messages={
+            "required": _(
+                "Enter the last 4 digits of your phone number, or the e-mail address you gave."
+            )
+        },
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
@@ -268,11 +357,12 @@ class TrackingLookupForm(forms.Form):
         return "".join(char for char in code if char.isalnum())
 
 
-class RatingForm(forms.Form):
+class RatingForm(ActionableErrorsMixin, forms.Form):
     rating = forms.TypedChoiceField(
         label=_("How satisfied are you with the answer?"),
         choices=[(n, str(n)) for n in range(5, 0, -1)],
         coerce=int,
+        error_messages={"required": _("Choose a rating from 5 (very satisfied) to 1.")},
         widget=forms.RadioSelect,
         help_text=_("5 = very satisfied, 1 = very dissatisfied."),
     )

@@ -127,7 +127,7 @@ def _ask(request, *, point, action, page_point=None):
         else:
             status = 400
     else:
-        form = ConsultationForm(point=point, action=action)
+        form = ConsultationForm(point=point, action=action, city_hint=request.GET.get("city"))
     return _ask_page(request, form, page_point, status)
 
 

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from directory import api as directory_api
+from directory import openapi as directory_openapi
 from home.homepage import views as home_views
 from home.site_search import views as search_views
 from services import views as services_views
@@ -20,6 +21,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("api/v1/points/", directory_api.points, name="api_points"),
+    path("api/v1/openapi.json", directory_openapi.openapi_view, name="api_openapi"),
 ]
 
 if settings.DEBUG:
@@ -34,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("consult/", include("services.urls")),
     path("apply/", include("directory.applications.urls")),
     path("privacy/", services_views.privacy_policy, name="privacy_policy"),
+    path("open-data/", include("directory.hsds.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

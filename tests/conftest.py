@@ -34,8 +34,12 @@ def _empty_caches():
     process's cache is not, and a page cached by one test must not answer the next."""
     from django.core.cache import caches
 
+    from directory.names import forget as forget_translated_names
+
     for alias in ("default", "page_store"):
         caches[alias].clear()
+    # The English names are also memoised in the process for a second (directory/names.py).
+    forget_translated_names()
 
 
 @pytest.fixture

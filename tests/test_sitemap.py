@@ -66,7 +66,7 @@ def test_index_lists_the_sections_and_may_be_cached(client, make_point):
 def test_entries_keep_wagtails_location_and_lastmod(client, make_point, directory_page):
     point = make_point(title="广州测试图书馆", slug="gz-lib")
     english = point.copy_for_translation(
-        Locale.objects.create(language_code="en"), copy_parents=True
+        Locale.objects.get_or_create(language_code="en")[0], copy_parents=True
     )
     english.save_revision().publish()
     english.refresh_from_db()

@@ -22,13 +22,32 @@ PLAIN_FIELDS = [
     "contact_person",
     "wechat_account",
     "is_demo",
+    "open_days",
+    "opens",
+    "closes",
+    "hours_note",
+    "channel_phone",
+    "channel_online",
+    "channel_window",
+    "staff_total",
+    "staff_full_time",
+    "staff_part_time",
+    "databases",
 ]
 FOREIGN_KEYS = ["category", "node_level", "province", "city", "district"]
 MANY_TO_MANY = ["qualifications", "audiences"]
 # The tree fields are set by add_child(), after validation.
 TREE_FIELDS = ["path", "depth", "numchild", "url_path"]
 # Model fields that are not named like the column that feeds them.
-FIELD_COLUMNS = {"title": "name", "slug": "name", "draft_title": "name", NON_FIELD_ERRORS: ""}
+FIELD_COLUMNS = {
+    "title": "name",
+    "slug": "name",
+    "draft_title": "name",
+    "channel_phone": "channels",
+    "channel_online": "channels",
+    "channel_window": "channels",
+    NON_FIELD_ERRORS: "",
+}
 
 
 def apply_values(point: ServicePoint, parsed: ParsedRow) -> bool:

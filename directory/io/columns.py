@@ -6,7 +6,8 @@ One module owns the format so that the importer and the exporter cannot drift ap
 import re
 
 # In the order the exporter writes them; the first fifteen are the format the IP offices
-# exchange, the rest are optional extras of this site.
+# exchange, the rest are optional extras of this site (hours, channels and capacity last, as
+# the recognition forms ask for them).
 COLUMNS = [
     "name",
     "category",
@@ -31,6 +32,15 @@ COLUMNS = [
     "contact_person",
     "wechat_account",
     "is_demo",
+    "open_days",
+    "opens",
+    "closes",
+    "hours_note",
+    "channels",
+    "staff_total",
+    "staff_full_time",
+    "staff_part_time",
+    "databases",
 ]
 REQUIRED_COLUMNS = ["name", "category", "province"]
 
@@ -70,6 +80,36 @@ HEADER_ALIASES = {
     "联系人": "contact_person",
     "微信公众号": "wechat_account",
     "演示数据": "is_demo",
+    "服务日": "open_days",
+    "服务日期": "open_days",
+    "开始时间": "opens",
+    "开放时间": "opens",
+    "结束时间": "closes",
+    "关闭时间": "closes",
+    "服务时间说明": "hours_note",
+    "服务渠道": "channels",
+    "服务方式": "channels",
+    "人员总数": "staff_total",
+    "服务人员总数": "staff_total",
+    "专职人员": "staff_full_time",
+    "专职人员数": "staff_full_time",
+    "兼职人员": "staff_part_time",
+    "兼职人员数": "staff_part_time",
+    "数据库": "databases",
+    "使用数据库": "databases",
+}
+
+# The channels cell: codes the exporter writes, and the words people type.
+CHANNELS = {"phone": "channel_phone", "online": "channel_online", "window": "channel_window"}
+CHANNEL_ALIASES = {
+    "电话": "phone",
+    "线上": "online",
+    "在线": "online",
+    "网络": "online",
+    "网上": "online",
+    "窗口": "window",
+    "现场": "window",
+    "到场": "window",
 }
 
 LIST_SEPARATORS = re.compile(r"[;；]")

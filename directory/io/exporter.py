@@ -1,7 +1,7 @@
 """Export a directory's points in the import format, so that export → import changes nothing."""
 
 from ..models import DirectoryIndexPage, FeeKind, ServicePoint
-from .columns import LIST_JOINER, LIST_SEPARATORS, PART_JOINER
+from .columns import CHANNELS, LIST_JOINER, LIST_SEPARATORS, PART_JOINER
 from .text import html_to_text
 
 FEE_DEFAULT = FeeKind.FREE
@@ -51,7 +51,28 @@ def point_row(point: ServicePoint) -> dict[str, str]:
         "contact_person": point.contact_person,
         "wechat_account": point.wechat_account,
         "is_demo": "1" if point.is_demo else "0",
+        "open_days": point.open_days,
+        "opens": _time(point.opens),
+        "closes": _time(point.closes),
+        "hours_note": point.hours_note,
+        "channels": LIST_JOINER.join(
+            code for code, field in CHANNELS.items() if getattr(point, field)
+        ),
+        "staff_total": _count(point.staff_total),
+        "staff_full_time": _count(point.staff_full_time),
+        "staff_part_time": _count(point.staff_part_time),
+        "databases": point.databases,
     }
+
+
+def _time(value) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+
+
+def _count(value: int | None) -> str:
+    return "" if value is None else str(value)
 
 
 def offering_cell(offering) -> str:

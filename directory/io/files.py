@@ -2,6 +2,7 @@
 
 import csv
 import datetime
+import io
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -112,18 +113,23 @@ def _cell_text(value) -> str:
 
 
 def write_rows(path: str | Path, columns: list[str], rows: Iterable[Mapping[str, str]]) -> None:
-    """Write a CSV (UTF-8 with BOM, which Excel needs to show Chinese) or an XLSX file.
+    """Write a CSV (UTF-8 with BOM, which Excel needs to show Chinese) or an XLSX file."""
+    path = Path(path)
+    path.write_bytes(table_bytes(columns, rows, file_format(path)))
+
+
+def table_bytes(columns: list[str], rows: Iterable[Mapping[str, str]], kind: str) -> bytes:
+    """The file's content, `kind` "csv" or "xlsx" (what the admin's download sends).
 
     Every cell is written as text and neutralised against formula injection.
     """
-    path = Path(path)
     table = [[neutralise(str(row.get(c, "") or "")) for c in columns] for row in rows]
-    if file_format(path) == "csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(columns)
-            writer.writerows(table)
-        return
+    if kind == "csv":
+        text = io.StringIO(newline="")
+        writer = csv.writer(text)
+        writer.writerow(columns)
+        writer.writerows(table)
+        return text.getvalue().encode("utf-8-sig")
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -133,4 +139,6 @@ def write_rows(path: str | Path, columns: list[str], rows: Iterable[Mapping[str,
     for cells in table:
         # Neutralised above: openpyxl would otherwise store a leading "=" as a live formula.
         sheet.append(cells)
-    workbook.save(path)
+    content = io.BytesIO()
+    workbook.save(content)
+    return content.getvalue()

@@ -75,12 +75,14 @@ def import_points(
     *,
     directory_page: DirectoryIndexPage,
     dry_run: bool = False,
+    user=None,
 ) -> ImportReport:
     """Create or update the points of `directory_page`, matched by name.
 
     Every row is checked before anything is saved; one bad row means nothing is saved and
     the report lists every bad cell. Rows without a `number` attribute are numbered as in a
-    spreadsheet with a header row (the first data row is row 2).
+    spreadsheet with a header row (the first data row is row 2). `user` (the admin's editor)
+    is recorded on every revision and publication, so each point's history names them.
     """
     report = ImportReport(dry_run=dry_run)
     rows = [_normalised(row, index) for index, row in enumerate(rows)]
@@ -115,19 +117,21 @@ def import_points(
 
     if report.errors or dry_run:
         return report
-    _save(plans, directory_page)
+    _save(plans, directory_page, user)
     return report
 
 
 @transaction.atomic
-def _save(plans: list["_Plan"], directory_page: DirectoryIndexPage) -> None:
+def _save(plans: list["_Plan"], directory_page: DirectoryIndexPage, user=None) -> None:
     # Every save of a point and of each of its offerings would rebuild the point's whole
     # reference index entry; once per point, at the end, gives the same index much faster.
     with disable_reference_index_auto_update():
         for plan in plans:
             if plan.is_new:
                 directory_page.add_child(instance=plan.point)
-            plan.point.save_revision().publish()
+            # The caller has checked that `user` may import (the office): Wagtail's per-page
+            # publish permission is not the question here, only whose name goes on record.
+            plan.point.save_revision(user=user).publish(user=user, skip_permission_checks=True)
             if plan.is_new:
                 # What the admin's after-create hook does for pages made there.
                 alias_new_page(plan.point)

@@ -34,6 +34,13 @@ CHOICE_ALIASES = {
         "其他": "other",
     },
     "status": {"正常": "active", "运行": "active", "暂停": "suspended", "撤销": "revoked"},
+    "open_days": {
+        "周一至周五": "Mo-Fr",
+        "工作日": "Mo-Fr",
+        "周一至周六": "Mo-Sa",
+        "每天": "Mo-Su",
+        "周一至周日": "Mo-Su",
+    },
     "tier": {
         "基础": "basic",
         "基础性": "basic",
@@ -57,6 +64,7 @@ CHOICES = {
     "kind": ServicePoint.Kind,
     "recognition_level": ServicePoint.RecognitionLevel,
     "status": ServicePoint.Status,
+    "open_days": ServicePoint.OpenDays,
     "tier": Tier,
     "fee": FeeKind,
 }

@@ -4,13 +4,16 @@ No database writes: the result is applied to a point by `apply.py`, then validat
 model's own rules.
 """
 
+import datetime
 import math
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from ..models import FeeKind
-from .columns import PART_SEPARATORS, split_list
+from .columns import CHANNEL_ALIASES, CHANNELS, PART_SEPARATORS, split_list
 from .lookups import Lookups, choice_value
 
 TRUE = {"1", "true", "yes", "y", "是", "对", "√"}
@@ -25,7 +28,13 @@ TEXT_COLUMNS = {
     "recognition_note": "recognition_note",
     "contact_person": "contact_person",
     "wechat_account": "wechat_account",
+    "hours_note": "hours_note",
+    "databases": "databases",
 }
+COUNT_COLUMNS = ("staff_total", "staff_full_time", "staff_part_time")
+# An empty cell means the model's default, as in the admin's new-point form.
+DEFAULT_TIMES = {"opens": datetime.time(9, 0), "closes": datetime.time(17, 0)}
+TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?")
 
 
 @dataclass
@@ -61,9 +70,17 @@ def parse_row(row: dict, lookups: Lookups) -> ParsedRow:
             parsed.values[model_field] = row[column]
     if "description" in row:
         parsed.values["description"] = row["description"]
-    for column in ("kind", "recognition_level", "status"):
+    for column in ("kind", "recognition_level", "status", "open_days"):
         if column in row:
             _parse_choice(row, column, parsed)
+    for column in DEFAULT_TIMES:
+        if column in row:
+            _parse_time(row, column, parsed)
+    for column in COUNT_COLUMNS:
+        if column in row:
+            _parse_count(row, column, parsed)
+    if "channels" in row:
+        _parse_channels(row["channels"], parsed)
     if "is_demo" in row:
         flag = row["is_demo"].strip().casefold()
         if flag in TRUE | FALSE:
@@ -179,13 +196,62 @@ def _parse_choice(row: dict, column: str, parsed: ParsedRow) -> None:
     value = row[column]
     if not value:
         # Empty means the model's default for kind and status, and "not stated" for the level.
-        parsed.values[column] = {"kind": "point", "status": "active"}.get(column, "")
+        defaults = {"kind": "point", "status": "active", "open_days": "Mo-Fr"}
+        parsed.values[column] = defaults.get(column, "")
         return
     stored = choice_value(column, value)
     if stored is None:
         parsed.error(column, _("Unknown value “%(value)s”.") % {"value": value})
     else:
         parsed.values[column] = stored
+
+
+def _parse_time(row: dict, column: str, parsed: ParsedRow) -> None:
+    text = unicodedata.normalize("NFKC", row[column]).strip()
+    if not text:
+        parsed.values[column] = DEFAULT_TIMES[column]
+        return
+    match = TIME.fullmatch(text)
+    hour, minute, second = (
+        (int(match[1]), int(match[2]), int(match[3] or 0)) if match else (99,) * 3
+    )
+    if hour > 23 or minute > 59 or second > 59:
+        parsed.error(
+            column, _("“%(value)s” is not a time: write it as 09:00 or 17:30.") % {"value": text}
+        )
+        return
+    parsed.values[column] = datetime.time(hour, minute, second)
+
+
+def _parse_count(row: dict, column: str, parsed: ParsedRow) -> None:
+    text = unicodedata.normalize("NFKC", row[column]).strip()
+    if not text:
+        parsed.values[column] = None
+    elif text.isascii() and text.isdigit() and len(text) <= 6:
+        parsed.values[column] = int(text)
+    else:
+        parsed.error(
+            column,
+            _("“%(value)s” is not a number of people: write a whole number such as 5.")
+            % {"value": text},
+        )
+
+
+def _parse_channels(text: str, parsed: ParsedRow) -> None:
+    """`phone;online` (or 电话；线上) → the three channel flags; the ones not named are off."""
+    chosen = set()
+    for item in split_list(text):
+        word = unicodedata.normalize("NFKC", item).casefold()
+        code = word if word in CHANNELS else CHANNEL_ALIASES.get(word)
+        if code is None:
+            parsed.error(
+                "channels",
+                _("Unknown channel “%(value)s”: use phone, online or window.") % {"value": item},
+            )
+        else:
+            chosen.add(code)
+    for code, model_field in CHANNELS.items():
+        parsed.values[model_field] = code in chosen
 
 
 def _parse_services(text: str, lookups: Lookups, parsed: ParsedRow) -> list[OfferingSpec]:

@@ -46,5 +46,18 @@ class ServiceItem(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
     @property
+    def label(self) -> str:
+        """The name in the visitor's language (its translation's, else this row's)."""
+        from ..names import label
+
+        return label(self)
+
+    @property
+    def description_label(self) -> str:
+        from ..names import label
+
+        return label(self, "description")
+
+    @property
     def is_free_tier(self) -> bool:
         return self.tier == Tier.BASIC

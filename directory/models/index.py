@@ -43,6 +43,18 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
 
         return directory_view(request, self)
 
+    @path("feed/rss/", name="points_feed_rss")
+    def feed_rss(self, request):
+        from ..feeds import feed_view
+
+        return feed_view(self, request, "rss")
+
+    @path("feed/atom/", name="points_feed_atom")
+    def feed_atom(self, request):
+        from ..feeds import feed_view
+
+        return feed_view(self, request, "atom")
+
     @path("<slug:province_slug>/")
     def province(self, request, province_slug):
         from ..views import landing_view

@@ -7,6 +7,7 @@ from wagtail.models import Orderable
 
 from .catalogue import Tier
 from .channels import ChannelsMixin
+from .reference import in_default_language
 
 
 class FeeKind(models.TextChoices):
@@ -34,6 +35,7 @@ class PointOffering(ChannelsMixin, Orderable):
         "directory.ServiceItem",
         verbose_name=_("service"),
         on_delete=models.PROTECT,
+        limit_choices_to=in_default_language,
         related_name="offerings",
     )
     tier = models.CharField(

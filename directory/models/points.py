@@ -16,6 +16,7 @@ from home.core.models import BasePage
 from ..lifecycle.forms import ServicePointForm
 from ..queryset import ServicePointQuerySet
 from .channels import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, ChannelsMixin
+from .reference import in_default_language
 
 
 class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __str__
@@ -55,6 +56,7 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
         "directory.PointCategory",
         verbose_name=_("category"),
         on_delete=models.PROTECT,
+        limit_choices_to=in_default_language,
         related_name="+",
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.POINT)
@@ -64,10 +66,15 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
         null=True,
         blank=True,
         on_delete=models.PROTECT,
+        limit_choices_to=in_default_language,
         related_name="+",
     )
     qualifications = ParentalManyToManyField(
-        "directory.Qualification", verbose_name=_("qualifications"), blank=True, related_name="+"
+        "directory.Qualification",
+        verbose_name=_("qualifications"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_language,
     )
     recognition_level = models.CharField(
         _("recognition level"), max_length=20, choices=RecognitionLevel.choices, blank=True
@@ -147,7 +154,11 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
     )
 
     audiences = ParentalManyToManyField(
-        "directory.Audience", verbose_name=_("audiences"), blank=True, related_name="+"
+        "directory.Audience",
+        verbose_name=_("audiences"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_language,
     )
     staff_total = models.PositiveIntegerField(_("staff in total"), null=True, blank=True)
     staff_full_time = models.PositiveIntegerField(_("full-time staff"), null=True, blank=True)
@@ -204,6 +215,8 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
         index.RelatedFields("province", [index.SearchField("name")]),
         index.RelatedFields("city", [index.SearchField("name")]),
         index.RelatedFields("qualifications", [index.SearchField("name")]),
+        # English vocabulary, service and place names, so /en/ finds points by English words.
+        index.SearchField("translated_names"),
         index.RelatedFields(
             "offerings",
             [index.SearchField("service_name"), index.SearchField("service_description")],
@@ -351,6 +364,19 @@ class ServicePoint(ChannelsMixin, BasePage):  # noqa: DJ008 - Page provides __st
         context = super().get_context(request, *args, **kwargs)
         context.update(profile_context(self, request))
         return context
+
+    def translated_names(self) -> str:
+        from ..names import index_text
+
+        return index_text(self)
+
+    def serve(self, request, *args, **kwargs):
+        # The profile says "open now / closed": a cached copy must not outlive that text.
+        from home.core.page_cache import cache_until
+
+        from ..opening import status_changes_at
+
+        return cache_until(super().serve(request, *args, **kwargs), status_changes_at(self))
 
     @classmethod
     def get_indexed_objects(cls):

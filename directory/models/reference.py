@@ -3,10 +3,20 @@
 Codes are stable across languages and imports; names are what people read.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+
+
+def in_default_language():
+    """`limit_choices_to` of a foreign key to reference rows: the default language's only.
+
+    Points and offerings point at the Chinese rows (the English ones are their translations),
+    so an editor must not be offered both.
+    """
+    return models.Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
 class ReferenceItem(TranslatableMixin, index.Indexed, models.Model):
@@ -22,6 +32,13 @@ class ReferenceItem(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self) -> str:
+        """The name in the visitor's language (its translation's, else this row's)."""
+        from ..names import label
+
+        return label(self)
 
 
 class PointCategory(ReferenceItem):
@@ -48,6 +65,12 @@ class PointCategory(ReferenceItem):
     def top_level(self):
         return self.parent or self
 
+    @property
+    def description_label(self) -> str:
+        from ..names import label
+
+        return label(self, "description")
+
 
 class NodeLevel(ReferenceItem):
     """节点层级: national, provincial, regional central city, municipal."""
@@ -67,6 +90,13 @@ class Qualification(ReferenceItem):
         verbose_name = _("qualification")
         verbose_name_plural = _("qualifications")
         unique_together = [("translation_key", "locale"), ("code", "locale")]
+
+    @property
+    def short_label(self) -> str:
+        """The short name in the visitor's language, else the full name (badges)."""
+        from ..names import label
+
+        return label(self, "short_name") or self.label
 
 
 class Audience(ReferenceItem):

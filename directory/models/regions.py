@@ -24,6 +24,14 @@ class Region(TranslatableMixin, index.Indexed, models.Model):
     adcode = models.CharField(_("administrative code"), max_length=6, db_index=True)
     name = models.CharField(_("name"), max_length=60)
     short_name = models.CharField(_("short name"), max_length=30, blank=True)
+    # One English name on the one row, not a row per language: 3,231 regions would otherwise
+    # need 3,231 translations kept in step with every reload of the dataset.
+    name_en = models.CharField(
+        _("English name"),
+        max_length=80,
+        blank=True,
+        help_text=_("E.g. Guangdong, Guangzhou, Yuexiu District; shown on the English site."),
+    )
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices, db_index=True)
     parent = models.ForeignKey(
         "self",
@@ -39,7 +47,11 @@ class Region(TranslatableMixin, index.Indexed, models.Model):
 
     objects = RegionQuerySet.as_manager()
 
-    search_fields = [index.SearchField("name"), index.FilterField("level")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("name_en"),
+        index.FilterField("level"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("region")
@@ -49,6 +61,13 @@ class Region(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self) -> str:
+        """The name in the visitor's language: `name_en` on the English site, when filled."""
+        from ..names import label
+
+        return label(self)
 
     @property
     def has_coordinates(self) -> bool:

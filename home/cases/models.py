@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from directory.models.reference import in_default_language
 from home.core.blocks import BodyBlock
 from home.core.models.pages import BasePage
 
@@ -69,7 +70,11 @@ class CasePage(BasePage):
         related_name="partner_cases",
     )
     services = ParentalManyToManyField(
-        "directory.ServiceItem", verbose_name=_("catalogue services"), blank=True, related_name="+"
+        "directory.ServiceItem",
+        verbose_name=_("catalogue services"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_language,
     )
     served_party_kind = models.CharField(
         _("served party"), max_length=20, choices=ServedPartyKind.choices

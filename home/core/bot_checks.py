@@ -8,9 +8,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import abuse
+from .forms import ActionableErrorsMixin
 
 
-class BotCheckedForm(forms.Form):
+class BotCheckedForm(ActionableErrorsMixin, forms.Form):
     # Honeypot: hidden from people (and from assistive technology) by the template.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     form_token = forms.CharField(widget=forms.HiddenInput)

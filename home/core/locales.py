@@ -11,6 +11,7 @@ def ensure_locale_trees() -> None:
     Aliases show the Chinese content with the English interface until an editor translates a
     page with wagtail-localize; new pages are aliased by wagtail-localize's after-create hook.
     """
+    from wagtail.models import Page
     from wagtail_localize.models import LocaleSynchronization
     from wagtail_localize.synctree import synchronize_tree
 
@@ -20,7 +21,19 @@ def ensure_locale_trees() -> None:
             continue
         target, _ = Locale.objects.get_or_create(language_code=code)
         LocaleSynchronization.objects.get_or_create(locale=target, defaults={"sync_from": source})
+        before = set(Page.objects.filter(locale=target).values_list("pk", flat=True))
         synchronize_tree(source, target)
+        _reindex(Page.objects.filter(locale=target).exclude(pk__in=before))
+
+
+def _reindex(pages) -> None:
+    # An alias is indexed when it is first saved, before its many-to-many relations
+    # (qualifications, audiences) are copied from the original: index it again once they are,
+    # or the English tree's search misses what those relations say.
+    from wagtail.search import index
+
+    for page in pages.specific().iterator():
+        index.insert_or_update_object(page)
 
 
 def alias_new_page(page) -> None:
@@ -28,6 +41,7 @@ def alias_new_page(page) -> None:
     from wagtail_localize.synctree import create_aliases_for_new_page
 
     create_aliases_for_new_page(page)
+    _reindex(page.aliases.all())
 
 
 def source_page(page):

@@ -13,7 +13,7 @@ def parse_int(value: str, default: int) -> int | None:
     value = value.strip()
     if not value:
         return default
-    if not value.isdigit() or len(value) > 6:
+    if not (value.isascii() and value.isdigit()) or len(value) > 6:
         return None
     return int(value)
 

@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from directory.models.reference import in_default_language
 from home.core.blocks import BodyBlock
 from home.core.models.pages import BasePage
 from home.core.page_cache import cache_until
@@ -89,10 +90,18 @@ class EventPage(RoutablePageMixin, BasePage):
         related_name="events",
     )
     audiences = ParentalManyToManyField(
-        "directory.Audience", verbose_name=_("audience"), blank=True, related_name="+"
+        "directory.Audience",
+        verbose_name=_("audience"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_language,
     )
     services = ParentalManyToManyField(
-        "directory.ServiceItem", verbose_name=_("catalogue services"), blank=True, related_name="+"
+        "directory.ServiceItem",
+        verbose_name=_("catalogue services"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_language,
     )
     summary = models.TextField(_("summary"), max_length=500)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)

@@ -23,6 +23,7 @@ from home.events.demo import load_events
 from home.notices.demo import load_notices
 from services.demo import load_demo_requests
 
+from .demo_en import load_english_demo
 from .models import FAQItem, FAQPage, HomePage, StandardPage
 from .sections import ensure_sections
 
@@ -121,6 +122,8 @@ def load_editorial_demo() -> dict[str, int]:
     }
     load_settings(home)
     ensure_locale_trees()
+    # English versions of the pages a first English visitor meets, once the aliases exist.
+    counts["english"] = load_english_demo(home)
     # A point's life (issue 12), after the cases and events the annual summary counts.
     counts["applications"] = load_applications_demo()
     counts["lifecycle"] = load_lifecycle_demo()
@@ -163,4 +166,7 @@ def load_demo():
     report = load_directory_demo(ensure_home_page())
     requests = load_demo_requests()
     editorial = load_editorial_demo()
+    from directory.hsds.jobs import build as build_open_data
+
+    build_open_data()  # the /open-data/ files, so the download page has them at once
     return report, requests, editorial

@@ -10,10 +10,11 @@ are computed once by whichever worker first sees that state and never need delet
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from directory.facts import DirectoryFacts, get_facts
@@ -34,7 +35,9 @@ def directory_figures(locale: Locale | None = None) -> dict:
     """Counts, the map's markers, the city picker and the most offered services."""
     locale = locale or Locale.get_default()
     facts = get_facts(locale.pk)
-    state = repr((facts.version, generations(PointCategory, Region, ServiceItem)))
+    # Names are in the visitor's language (`.label`): each language has its own entry.
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    state = repr((facts.version, generations(PointCategory, Region, ServiceItem), language))
     key = "home:figures:" + hashlib.blake2b(state.encode(), digest_size=16).hexdigest()
     figures = cache.get(key)
     if figures is None:
@@ -66,7 +69,7 @@ def points_by_category(facts: DirectoryFacts) -> list[dict]:
         if n := mask.bit_count():
             direct[category] = n
     return [
-        {"category__code": c.code, "category__name": c.name, "n": n}
+        {"category__code": c.code, "category__name": c.label, "n": n}
         for c, n in sorted(direct.items(), key=lambda item: (-item[1], item[0].code))
     ]
 
@@ -79,7 +82,7 @@ def cities(facts: DirectoryFacts) -> list[dict]:
             rows.append(
                 {
                     "adcode": city.adcode,
-                    "name": city.name,
+                    "name": city.label,
                     "latitude": city.latitude,
                     "longitude": city.longitude,
                     "count": n,
@@ -99,7 +102,7 @@ def offered_services(facts: DirectoryFacts) -> list[dict]:
 
 
 def _service(service: ServiceItem) -> dict:
-    return {"pk": service.pk, "code": service.code, "name": service.name}
+    return {"pk": service.pk, "code": service.code, "name": service.label}
 
 
 def city_markers(figures: dict, directory_url: str | None) -> list[dict]:

@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from directory.choosers import PointChooserWidget
+from directory.models.reference import in_default_language
 from home.core.blocks import BodyBlock
 from home.core.models.pages import BasePage
 from home.core.page_cache import cache_until
@@ -150,6 +151,7 @@ class NoticePage(BasePage):
         verbose_name=_("related catalogue services"),
         blank=True,
         related_name="+",
+        limit_choices_to=in_default_language,
     )
     related_points = ParentalManyToManyField(
         "directory.ServicePoint",

@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from directory.understanding import UnderstoodQuery, understand
 from home.core.page_cache import page_cache
+from search.analysis import query_terms
 from search.coverage import best_coverage, partial_words
 from search.ranking import keyword_rank
 
@@ -119,6 +120,10 @@ def site_search(query: str, locale, request=None) -> SiteMatch:
 
     services_list = catalogue(locale, request)
     services = matching_services(services_list, understood.text_terms)
+    if not services and understood.readings:
+        # A name read as its Chinese original (patent navigation → 专利导航) is found in an
+        # English catalogue as it was typed.
+        services = matching_services(services_list, query_terms(query))
 
     pins = pins_for(query)
     pinned: list[Hit] = []

@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.models.reference import in_default_language
+
 from ..storage import private_storage
 
 # No 0/O or 1/I/L: people read codes aloud over the phone.
@@ -98,6 +100,7 @@ class ConsultationRequest(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to=in_default_language,
     )
     tier = models.CharField(_("tier"), max_length=20, blank=True)
     subject = models.CharField(_("subject"), max_length=120)

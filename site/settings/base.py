@@ -87,6 +87,8 @@ DAILY_JOBS_AT = env.get("DAILY_JOBS_AT", "03:10")
 # Days an error report's contact details are kept after it is closed; the office's copy address.
 ERROR_REPORT_CONTACT_DAYS = int(env.get("ERROR_REPORT_CONTACT_DAYS", "30"))
 ERROR_REPORT_OFFICE_EMAIL = env.get("ERROR_REPORT_OFFICE_EMAIL", "")
+# Largest points file the admin import takes (bytes).
+POINT_IMPORT_MAX_BYTES = int(env.get("POINT_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
 
 # --- Applications ------------------------------------------------------------------------
 # The project's apps, in the order of their layers (each imports only those above it in this

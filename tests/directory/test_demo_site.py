@@ -11,7 +11,15 @@ from django.utils import translation
 from wagtail.models import Page, Revision, Site
 
 from directory.models import DirectoryIndexPage, PointOffering, ServicePoint
-from directory.precision import KIND_QUERIES, KINDS, by_kind, evaluate, load_queries, precision
+from directory.precision import (
+    ENGLISH_QUERIES,
+    KIND_QUERIES,
+    KINDS,
+    by_kind,
+    evaluate,
+    load_queries,
+    precision,
+)
 from home.homepage.models import HomePage
 
 from .once import built_once
@@ -87,3 +95,11 @@ def test_precision_of_each_kind_of_query_is_at_least_90_percent(demo_site):
         failed = [(o.case.query, o.titles) for o in outcomes if not o.passed]
         assert len(outcomes) >= 8, kind
         assert precision(outcomes) >= 0.9, (kind, failed)
+
+
+def test_precision_of_english_queries_on_the_english_site_is_at_least_90_percent(demo_site):
+    """English service, category and place names typed on /en/ (directory/eval/queries_en.csv)."""
+    outcomes = evaluate(load_queries(ENGLISH_QUERIES))
+    failed = [(o.case.query, o.titles) for o in outcomes if not o.passed]
+    assert len(outcomes) >= 10
+    assert precision(outcomes) >= 0.9, failed

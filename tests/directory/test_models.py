@@ -8,14 +8,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from directory.models import PointLocation, PointOffering, ServiceItem, ServicePoint
-from tests.factories import region
+from tests.factories import reference, region
 
 pytestmark = pytest.mark.django_db
 
 
 def test_basic_tier_offering_refuses_a_fee(make_point):
     point = make_point(title="测试图书馆", offerings=())
-    basic = ServiceItem.objects.get(code="B03")
+    basic = reference(ServiceItem, "B03")
     offering = PointOffering(point=point, service=basic, fee="low_cost", price_note="100元")
     with pytest.raises(ValidationError) as error:
         offering.full_clean()
@@ -26,7 +26,7 @@ def test_basic_tier_offering_refuses_a_fee(make_point):
 
 def test_database_also_refuses_a_fee_on_basic_tier(make_point):
     point = make_point(title="测试图书馆", offerings=())
-    basic = ServiceItem.objects.get(code="B03")
+    basic = reference(ServiceItem, "B03")
     with pytest.raises(IntegrityError), transaction.atomic():
         PointOffering.objects.bulk_create(
             [PointOffering(point=point, service=basic, tier="basic", fee="negotiable")]
@@ -37,7 +37,7 @@ def test_offering_tier_defaults_to_catalogue_tier(make_point):
     point = make_point(title="测试图书馆", offerings=())
     offering = PointOffering.objects.create(
         point=point,
-        service=ServiceItem.objects.get(code="P03"),
+        service=reference(ServiceItem, "P03"),
         fee="low_cost",
         price_note="按项目报价",
     )
@@ -46,9 +46,7 @@ def test_offering_tier_defaults_to_catalogue_tier(make_point):
 
 def test_low_cost_offering_needs_a_price_note(make_point):
     point = make_point(title="测试图书馆", offerings=())
-    offering = PointOffering(
-        point=point, service=ServiceItem.objects.get(code="P03"), fee="low_cost"
-    )
+    offering = PointOffering(point=point, service=reference(ServiceItem, "P03"), fee="low_cost")
     with pytest.raises(ValidationError) as error:
         offering.full_clean()
     assert "price_note" in error.value.message_dict

@@ -362,7 +362,7 @@ def test_invisible_characters_are_stripped_from_names_and_subjects(client, point
 def test_a_name_of_invisible_characters_only_is_missing(client, point):
     response = client.post(ASK, valid_data(name="\u200b\u202e"))
     assert response.status_code == 400
-    assert "required" in errors_in(response)
+    assert "Enter your name" in errors_in(response)
     assert ConsultationRequest.objects.count() == 0
 
 

@@ -181,7 +181,7 @@ def test_aliases_drafts_and_other_locales_are_never_chosen(make_point, directory
     original = make_point(title="原网点")
     alias = original.create_alias(parent=directory_page, update_slug="yuan-wang-dian-alias")
     translated = original.copy_for_translation(
-        Locale.objects.create(language_code="en"), copy_parents=True
+        Locale.objects.get_or_create(language_code="en")[0], copy_parents=True
     )
     translated.save_revision().publish()
     # Only the original stops taking requests; its alias and translation still say "active".

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import ServicePoint
+from directory.models.reference import in_default_language
 from home.core.storage import private_storage
 
 
@@ -159,6 +160,7 @@ class Application(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        limit_choices_to=in_default_language,
     )
     subkind = models.ForeignKey(
         "directory.PointCategory",
@@ -167,11 +169,16 @@ class Application(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        limit_choices_to=in_default_language,
     )
 
     # 4. Audiences (服务对象)
     audiences = models.ManyToManyField(
-        "directory.Audience", verbose_name=_("audiences"), blank=True, related_name="+"
+        "directory.Audience",
+        verbose_name=_("audiences"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_language,
     )
 
     # 5. Infrastructure (基础设施)

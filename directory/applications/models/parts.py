@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import FeeKind, Tier
+from directory.models.reference import in_default_language
 from home.core.storage import private_storage
 
 from .applications import Section
@@ -24,6 +25,7 @@ class ApplicationQualification(models.Model):
         verbose_name=_("qualification"),
         on_delete=models.PROTECT,
         related_name="+",
+        limit_choices_to=in_default_language,
     )
     awarded_on = models.DateField(_("awarded on"), null=True, blank=True)
     proof = models.FileField(_("proof"), upload_to=PROOF_PATH, storage=private_storage, blank=True)
@@ -53,6 +55,7 @@ class ApplicationService(models.Model):
         verbose_name=_("service"),
         on_delete=models.PROTECT,
         related_name="+",
+        limit_choices_to=in_default_language,
     )
     tier = models.CharField(_("tier"), max_length=20, choices=Tier.choices)
     fee = models.CharField(_("fee"), max_length=12, choices=FeeKind.choices, default=FeeKind.FREE)

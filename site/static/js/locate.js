@@ -1,5 +1,6 @@
 // "Use my location": asks the browser for the position (with the user's permission) and fills
-// the `near` field of the plain GET form. Without JavaScript the button stays hidden.
+// the hidden `near` parameter of the plain GET form (nobody types coordinates), then searches
+// when the button says so (data-submit). Without JavaScript the button stays hidden.
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
@@ -16,6 +17,7 @@
         field.value = pos.coords.latitude.toFixed(5) + "," + pos.coords.longitude.toFixed(5);
         if (status) status.textContent = "";
         button.disabled = false;
+        button.textContent = label;
         if (button.dataset.submit) field.form.submit();
       }, function () {
         if (status) status.textContent = button.dataset.errorText;
