@@ -89,6 +89,9 @@ bench: install ## Directory and profile benchmark on 10,000 points (prints figur
 bench-consult: install ## 200 concurrent consultation requests against gunicorn on loopback (prints figures)
 	$(PY) benchmarks/consult_bench.py
 
+bench-hsds: install ## The HSDS open-data export on 10,000 points: build time, memory, file sizes (prints figures)
+	$(PY) benchmarks/hsds_bench.py
+
 bench-serve: install ## Cached and uncached pages, queries and worker memory under gunicorn + wrk on loopback (installs Debian's wrk when missing)
 	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
@@ -100,4 +103,4 @@ search-eval: install ## Precision of directory keyword search on the public quer
 clean: ## Remove the virtualenvs, database and collected files
 	rm -rf .venv $(TOOLS) db.sqlite3* static_collected private_media
 
-.PHONY: help install db demo run worker chromium redis test test-postgres lint check deploy-check messages bench bench-consult bench-serve search-eval clean
+.PHONY: help install db demo run worker chromium redis test test-postgres lint check deploy-check messages bench bench-consult bench-hsds bench-serve search-eval clean

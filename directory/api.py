@@ -24,6 +24,7 @@ POINT_FIELDS = (
     "address",
     "latitude",
     "longitude",
+    "coordinates_approximate",
 )
 
 
@@ -63,6 +64,8 @@ def serialize_page(pks: list[int], distances: dict[int, float], request) -> list
             "address": row["address"],
             "latitude": row["latitude"],
             "longitude": row["longitude"],
+            # City- or district-centre coordinates: a distance to them is not the point's.
+            "coordinates_approximate": row["coordinates_approximate"],
             "services": services[pk],
             "url": f"{base}{row['slug']}/",
         }

@@ -152,6 +152,11 @@ SCHEMAS = {
             "address": STRING,
             "latitude": {"type": ["number", "null"], "minimum": -90, "maximum": 90},
             "longitude": {"type": ["number", "null"], "minimum": -180, "maximum": 180},
+            "coordinates_approximate": {
+                "type": "boolean",
+                "description": "The coordinates are the district's or city's centre, not the "
+                "point's address: `distance_km` is then the distance to that centre.",
+            },
             "distance_km": {
                 "type": "number",
                 "minimum": 0,
@@ -170,6 +175,7 @@ SCHEMAS = {
             "address",
             "latitude",
             "longitude",
+            "coordinates_approximate",
             "services",
             "url",
         ],

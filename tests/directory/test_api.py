@@ -54,6 +54,7 @@ def test_lists_points_with_documented_fields(client, points):
         "address",
         "latitude",
         "longitude",
+        "coordinates_approximate",
         "services",
         "url",
     }
@@ -65,6 +66,13 @@ def test_lists_points_with_documented_fields(client, points):
         "/directory/" + item["url"].split("/directory/")[1]
     )
     assert "distance_km" not in item
+
+
+def test_city_centre_coordinates_are_flagged_approximate(client, points):
+    """Neither test point was given coordinates: both stand at their city's centre, so a
+    consumer must not read `distance_km` as the distance to the point itself."""
+    data = client.get(URL, {"near": "23.13,113.26"}).json()
+    assert [r["coordinates_approximate"] for r in data["results"]] == [True, True]
 
 
 def test_near_adds_distance_and_orders(client, points):

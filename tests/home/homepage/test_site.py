@@ -107,6 +107,20 @@ def test_the_faq_page_describes_itself_as_a_faq_for_search_engines(client, home_
     assert data["mainEntity"][0]["acceptedAnswer"]["text"] == "不收费。"
 
 
+def test_chinese_faq_questions_on_the_english_site_are_marked_chinese(client, home_page):
+    from home.core.locales import ensure_locale_trees
+
+    page = FAQPage(title="常见问题", slug="faq")
+    page.questions = [FAQItem(question="基础性服务收费吗？", answer="<p>不收费。</p>")]
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    ensure_locale_trees()
+    chinese = client.get("/faq/").content.decode()
+    english = client.get("/en/faq/").content.decode()
+    assert 'aria-labelledby="faq-1">' in chinese  # the Chinese site needs no mark
+    assert 'aria-labelledby="faq-1" lang="zh-Hans">' in english
+
+
 def test_the_demo_loads_the_seed_documents_as_notices_once(home_page, directory_page, make_point):
     make_point(is_demo=True)
     first = load_editorial_demo()
