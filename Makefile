@@ -62,7 +62,7 @@ test: install chromium redis ## Lint, checks, import layers, every test (browser
 
 # The cluster tests talk to osmem-server, not to the database: the SQLite pass runs them.
 test-postgres: install redis ## The non-browser, non-cluster tests again, on a throw-away PostgreSQL server (installed when missing)
-	bash scripts/with-postgres.sh $(UV) run --frozen pytest -q -rs -m "not browser and not cluster"
+	bash scripts/with-postgres.sh $(UV) run --frozen pytest -q -rs -m "not browser and not cluster and not sqlite_pass"
 
 lint: install ## ruff (lint + format check) and djhtml
 	$(UV) run --frozen ruff check .

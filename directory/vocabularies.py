@@ -6,6 +6,8 @@ migration imports live code), idempotently: what is already there is left alone.
 
 import uuid
 
+from django.db.models import F
+
 from .catalogue_data import CATALOGUE
 from .reference_data import AUDIENCES, CATEGORIES, NODE_LEVELS, QUALIFICATIONS
 
@@ -104,7 +106,9 @@ def load_translations(apps_or_models, source, target, english) -> int:
         )
         # Parents before sub-kinds, so a sub-kind's parent translation exists.
         sources = model.objects.filter(locale=source).order_by(
-            *(["parent_id"] if name == "PointCategory" else []), "sort_order", "pk"
+            *([F("parent_id").asc(nulls_first=True)] if name == "PointCategory" else []),
+            "sort_order",
+            "pk",
         )
         for row in sources:
             if row.translation_key in existing or row.code not in by_code:

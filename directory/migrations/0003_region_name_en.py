@@ -8,6 +8,7 @@ exist are left alone.
 
 from django.conf import settings
 from django.db import migrations, models
+from django.db.models import F
 
 from . import _0003_english_data as data
 
@@ -57,7 +58,8 @@ def forwards(apps, schema_editor):
         existing = set(
             model.objects.filter(locale=target).values_list("translation_key", flat=True)
         )
-        order = ["parent_id"] if name == "PointCategory" else []
+        # NULLs first on every database (PostgreSQL sorts them last by default).
+        order = [F("parent_id").asc(nulls_first=True)] if name == "PointCategory" else []
         for row in model.objects.filter(locale=source).order_by(*order, "sort_order", "pk"):
             if row.translation_key in existing or row.code not in by_code:
                 continue
